@@ -1,0 +1,63 @@
+"""blog-archive-importer: move a blog's whole archive out of Blogger, intact.
+
+Readers turn an input (legacy Blogger export, Google Takeout, saved pages, WXR, our JSON) into
+one ``Archive``; writers turn an ``Archive`` into files (JSON, Markdown flavors, WXR).
+
+>>> import importer
+>>> archive = importer.read("fixtures/blog-fi/legacy.xml")          # doctest: +SKIP
+>>> files = importer.write(archive, "json")                          # doctest: +SKIP
+>>> importer.convert("fixtures/blog-fi/legacy.xml", "out.json", to="json")  # doctest: +SKIP
+"""
+
+from __future__ import annotations
+
+__version__ = "0.1.0"
+
+from importer.diagnostics import CODES, Diagnostic, Diagnostics, Severity
+from importer.errors import (
+    DateParseError,
+    FormatDetectionError,
+    ImporterError,
+    InputError,
+    OutputError,
+    SchemaError,
+    UsageError,
+)
+from importer.model import Archive, Author, Blog, Comment, Location, Post
+from importer.options import ReadOptions
+from importer.pipeline import ConvertResult, convert
+from importer.readers import READERS, read
+from importer.readers.detect import detect_format
+from importer.stats import summarize
+from importer.writers import WRITERS, OutputFile, write
+
+__all__ = [
+    "CODES",
+    "READERS",
+    "WRITERS",
+    "Archive",
+    "Author",
+    "Blog",
+    "Comment",
+    "ConvertResult",
+    "DateParseError",
+    "Diagnostic",
+    "Diagnostics",
+    "FormatDetectionError",
+    "ImporterError",
+    "InputError",
+    "Location",
+    "OutputError",
+    "OutputFile",
+    "Post",
+    "ReadOptions",
+    "SchemaError",
+    "Severity",
+    "UsageError",
+    "__version__",
+    "convert",
+    "detect_format",
+    "read",
+    "summarize",
+    "write",
+]

@@ -1,0 +1,33 @@
+"""The ``blogimport`` command line: a thin click layer over the library.
+
+This package is the only place that imports click, prints, or decides exit codes:
+0 ok · 1 fatal error · 2 usage error · 3 diagnostics at or above ``--fail-on``.
+Each command lives in its own module and is registered explicitly in ``_register()``.
+"""
+
+from __future__ import annotations
+
+import click
+
+from importer import __version__
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="blogimport")
+def main() -> None:
+    """Move a blog's whole archive out of Blogger, intact.
+
+    \b
+    Example:
+      blogimport convert blog-06-10-2010.xml --to hugo -o site/
+    """
+
+
+def _register() -> None:
+    from importer.cli import convert
+
+    for command in (convert.convert, convert.info, convert.formats):
+        main.add_command(command)
+
+
+_register()

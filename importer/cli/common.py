@@ -1,0 +1,125 @@
+"""Shared CLI plumbing: error handling, diagnostics on stderr, ``--fail-on``, option flags.
+
+Flags for reader and writer options are generated from the options dataclasses' fields, so a
+flag and its library keyword always share one name (``--all-comments`` ↔ ``all_comments``).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import functools
+import sys
+import types
+import typing
+from collections.abc import Callable, Iterable
+from typing import Any, TypeVar, Union
+
+import click
+
+from importer.diagnostics import Diagnostic, Diagnostics, Severity
+from importer.errors import ImporterError, UsageError
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+EXIT_OK, EXIT_FATAL, EXIT_USAGE, EXIT_DIAGNOSTICS = 0, 1, 2, 3
+
+FAIL_ON = click.option(
+    "--fail-on",
+    type=click.Choice(["error", "warning", "info", "never"]),
+    default="error",
+    show_default=True,
+    help="Exit with 3 when a diagnostic at or above this severity was reported.",
+)
+
+
+class FatalError(click.ClickException):
+    """A library ``ImporterError`` shown as one line, exit code 1."""
+
+    exit_code = EXIT_FATAL
+
+    def format_message(self) -> str:
+        return self.message
+
+
+def handle_errors(func: F) -> F:
+    """Turn library errors into one-line messages and exit codes (never a traceback)."""
+
+    @functools.wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return func(*args, **kwargs)
+        except UsageError as exc:
+            raise click.UsageError(str(exc)) from None
+        except ImporterError as exc:
+            raise FatalError(str(exc)) from None
+
+    return typing.cast(F, wrapper)
+
+
+def echo_diagnostics(diagnostics: Iterable[Diagnostic], quiet: bool = False) -> None:
+    """Print diagnostics to stderr, one line each (info only unless ``quiet`` is off)."""
+    for diagnostic in diagnostics:
+        if quiet and diagnostic.severity < Severity.WARNING:
+            continue
+        click.echo(str(diagnostic), err=True)
+
+
+def exit_for(diagnostics: Diagnostics, fail_on: str) -> None:
+    """Exit 3 when a diagnostic is at or above ``fail_on`` (``never`` disables this)."""
+    if fail_on == "never":
+        return
+    worst = diagnostics.worst()
+    if worst is not None and worst >= Severity.parse(fail_on):
+        sys.exit(EXIT_DIAGNOSTICS)
+
+
+def _base_type(annotation: Any) -> Any:
+    """``str | None`` -> ``str``; ``tuple[str, ...]`` stays; resolves string annotations."""
+    origin = typing.get_origin(annotation)
+    if origin in (Union, types.UnionType):
+        args = [a for a in typing.get_args(annotation) if a is not type(None)]
+        return args[0] if len(args) == 1 else str
+    return annotation
+
+
+def options_from_dataclasses(classes: Iterable[type]) -> Callable[[F], F]:
+    """Click options for every field of the given options dataclasses (deduplicated by name).
+
+    Every flag defaults to None ("not given") so that the writer's own defaults and the
+    flavor presets apply; booleans become ``--x/--no-x`` switches.
+    """
+    seen: dict[str, click.Option] = {}
+    for cls in classes:
+        hints = typing.get_type_hints(cls)
+        for fld in dataclasses.fields(cls):
+            if fld.name in seen or "help" not in fld.metadata:
+                continue
+            seen[fld.name] = _make_option(fld, _base_type(hints[fld.name]))
+
+    def decorate(func: F) -> F:
+        for opt in reversed(list(seen.values())):
+            func = opt(func)
+        return func
+
+    return decorate  # type: ignore[return-value]
+
+
+def _make_option(fld: dataclasses.Field[Any], kind: Any) -> Any:
+    flag = "--" + fld.name.replace("_", "-")
+    help_text = str(fld.metadata["help"])
+    if kind is bool:
+        return click.option(f"{flag}/--no-{fld.name.replace('_', '-')}", fld.name,
+                            default=None, help=help_text)
+    if typing.get_origin(kind) is tuple:
+        return click.option(flag, fld.name, multiple=True, default=None, help=help_text,
+                            callback=lambda _c, _p, v: tuple(v) or None)
+    choices = fld.metadata.get("choices")
+    click_type: Any = click.Choice(list(choices)) if choices else (
+        kind if kind in (int, float) else str)
+    return click.option(flag, fld.name, type=click_type, default=None, help=help_text)
+
+
+def pick(values: dict[str, Any], cls: type) -> dict[str, Any]:
+    """The entries of ``values`` that are fields of ``cls`` and were given (not None)."""
+    names = {f.name for f in dataclasses.fields(cls)}
+    return {k: v for k, v in values.items() if k in names and v is not None}

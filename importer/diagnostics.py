@@ -1,0 +1,232 @@
+"""Non-fatal problems: a closed catalogue of codes, and a collector readers and writers report to.
+
+A diagnostic names what was affected (quoted), says what was done and how to fix it, and where
+(file, entry id or line). Text form, as compilers write it::
+
+    export.xml:entry[123]: warning[date-unparsed]: Could not parse '31. helmikuuta 2010' (locale fi)
+
+Codes are stable kebab-case names. Every code a module reports must be in ``CODES``; a test
+checks that, so the catalogue (and the validate docs generated from it) cannot drift.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass
+from enum import IntEnum
+
+logger = logging.getLogger(__name__)
+
+
+class Severity(IntEnum):
+    """How bad a diagnostic is; ordered so that ``max()`` gives the worst."""
+
+    INFO = 1
+    WARNING = 2
+    ERROR = 3
+
+    def __str__(self) -> str:
+        return self.name.lower()
+
+    @classmethod
+    def parse(cls, text: str) -> Severity:
+        """``"warning"`` -> ``Severity.WARNING``; raises ValueError for other words."""
+        try:
+            return cls[text.upper()]
+        except KeyError:
+            raise ValueError(f"unknown severity {text!r}") from None
+
+
+@dataclass(frozen=True)
+class Code:
+    """One entry of the catalogue: a stable code, its default severity and what it means."""
+
+    code: str
+    severity: Severity
+    explanation: str
+    """One line: what the problem is."""
+    fix: str = ""
+    """One line: what the user can do about it."""
+
+
+def _c(code: str, severity: Severity, explanation: str, fix: str = "") -> Code:
+    return Code(code, severity, explanation, fix)
+
+
+_I, _W, _E = Severity.INFO, Severity.WARNING, Severity.ERROR
+
+#: The closed catalogue. Add a code here before reporting it.
+CODES: dict[str, Code] = {
+    c.code: c
+    for c in [
+        # reading: the file as a whole
+        _c("prefix-undeclared", _W, "The XML uses a namespace prefix it never declares "
+           "(a known defect of some Blogger exports); it was read as if declared.",
+           "Nothing to do; re-export from Blogger if you can."),
+        _c("feed-incomplete", _W, "A public Blogger feed holds published posts only: no drafts, "
+           "pages or comments, and bodies may be truncated.",
+           "Export the blog from Blogger (Settings > Back up, or Google Takeout) instead."),
+        _c("entry-unknown-kind", _W, "An entry of a kind the reader does not know was skipped.",
+           "Report the entry so support can be added."),
+        _c("entry-invalid", _E, "An entry lacks a required field (id, date) or has a broken one "
+           "and was skipped; the rest of the archive converted.",
+           "Fix the entry in the export, or accept that it is left out."),
+        _c("entry-duplicate-id", _E, "Two entries share one id; the later one was skipped.",
+           "Remove the duplicate entry from the input."),
+        _c("status-unknown", _W, "An entry has a status the reader does not know; it is kept "
+           "with that status and treated as not public.", "Check the entry by hand."),
+        _c("timezone-missing", _W, "The blog's time zone is unknown; times are kept in the "
+           "offset the source gives (UTC for Takeout).", "Pass --timezone, e.g. Europe/Helsinki."),
+        _c("timezone-unknown", _W, "The blog's time zone setting names no known zone; it was ignored.",
+           "Pass --timezone with an IANA zone name."),
+        _c("url-reconstructed", _I, "Posts had no permalink in the export; one was rebuilt from "
+           "the title and date and flagged as such.",
+           "Check the rebuilt URLs against the live blog before relying on redirects."),
+        _c("comment-orphaned", _W, "A comment's post is not in the archive; the comment cannot "
+           "be placed and is left out.", "Check whether the post was deleted."),
+        _c("comment-parent-missing", _W, "A reply's parent comment is not in the archive; it is "
+           "kept as a top-level comment.", "Nothing to do unless the thread order matters."),
+        _c("comment-thread-cycle", _E, "Comments reply to each other in a cycle; the cycle was "
+           "broken by making one of them top level.", "Fix the comments' parents in the input."),
+        _c("display-time-mismatch", _W, "A comment's displayed time text does not match its "
+           "timestamp.", "Check the blog's time zone setting (--timezone)."),
+        _c("date-unparsed", _W, "A date or time text could not be parsed.",
+           "Pass --locale for the page language, or report the text."),
+        _c("date-nonexistent", _W, "A local time does not exist in the blog's zone (daylight-saving "
+           "gap).", "Check the time and the blog's time zone."),
+        _c("date-ambiguous", _W, "A local time happens twice in the blog's zone (daylight-saving "
+           "end); the first occurrence was used.", "Check the time and the blog's time zone."),
+        _c("blogs-several", _I, "The input holds several blogs; only one was read.",
+           "Pass --blog NAME to choose another."),
+        # writing
+        _c("slug-collision", _W, "Two entries would have the same output name; the later one got "
+           "a distinct, deterministic name.", "Rename one of the posts if the new name matters."),
+        _c("html-raw-kept", _I, "Some HTML could not be expressed in Markdown and was kept as raw "
+           "HTML.", "Enable raw HTML in the site generator (see SITE-NOTES.md)."),
+        _c("draft-skipped", _I, "Drafts were left out of the output as asked (--no-drafts).", ""),
+        _c("comment-not-public", _I, "Comments that are not published (pending, spam, deleted) were "
+           "left out of public output.", "Pass --all-comments to keep them."),
+        _c("title-added", _W, "An untitled entry, or one sharing title and date with another, was "
+           "given a title or time so the target does not merge it.", ""),
+        _c("label-merged", _W, "Labels that differ only by case or accent were merged into one term.",
+           "Rename the labels in the source if they should stay apart."),
+        _c("link-unresolved", _W, "A link points to a post of this blog that is not in the archive; "
+           "it was left as it is.", "Check whether the post was deleted or renamed."),
+        _c("image-failed", _W, "An image could not be downloaded; its remote URL was kept.",
+           "Re-run later; the cache keeps what already arrived."),
+        _c("image-remote", _I, "Images are still served from Blogger's hosts.",
+           "Use --download-images DIR to bring them home."),
+        # saved pages
+        _c("page-layout-unknown", _W, "A saved page has a layout the reader does not know; it was "
+           "not guessed at.", "Report the page so its template can be supported."),
+        _c("post-truncated", _W, "A post is known only from a listing page cut at the jump break.",
+           "Add the post's permalink page to the mirror."),
+        _c("encoding-repaired", _W, "A page's declared encoding was wrong (mojibake); it was "
+           "decoded differently.", ""),
+        _c("pages-limits", _I, "Saved pages cannot carry drafts, unpublished comments or, on some "
+           "templates, exact times.", "Use an export if you still have access to the blog."),
+        # generic
+        _c("kind-custom", _I, "Entries of a custom post type were kept with that kind.", ""),
+    ]
+}
+
+
+@dataclass(frozen=True)
+class Diagnostic:
+    """One non-fatal problem, with where it happened."""
+
+    code: str
+    severity: Severity
+    message: str
+    file: str | None = None
+    entry: str | None = None
+    """Entry id (post or comment id) the problem concerns."""
+    line: int | None = None
+
+    @property
+    def location(self) -> str:
+        """``file:entry[id]`` / ``file:line`` / ``file`` / ``""``."""
+        where = self.file or ""
+        if self.entry is not None:
+            where += f":entry[{self.entry}]"
+        elif self.line is not None:
+            where += f":{self.line}"
+        return where
+
+    def __str__(self) -> str:
+        prefix = f"{self.location}: " if self.location else ""
+        return f"{prefix}{self.severity}[{self.code}]: {self.message}"
+
+    def to_dict(self) -> dict[str, object]:
+        """A JSON-ready mapping of this diagnostic."""
+        return {
+            "code": self.code,
+            "severity": str(self.severity),
+            "message": self.message,
+            "file": self.file,
+            "entry": self.entry,
+            "line": self.line,
+        }
+
+
+class Diagnostics:
+    """Collects diagnostics during a read, a write or a validation.
+
+    ``file`` is the default location for what is reported; readers set it to the input's name.
+    Every diagnostic is also logged at debug level (never printed).
+    """
+
+    def __init__(self, file: str | None = None) -> None:
+        self.file = file
+        self._items: list[Diagnostic] = []
+
+    def report(
+        self,
+        code: str,
+        message: str,
+        *,
+        entry: str | None = None,
+        line: int | None = None,
+        file: str | None = None,
+        severity: Severity | None = None,
+    ) -> Diagnostic:
+        """Record one diagnostic of a catalogued ``code`` and return it."""
+        known = CODES.get(code)
+        if known is None:
+            raise KeyError(f"diagnostic code {code!r} is not in the catalogue")
+        diagnostic = Diagnostic(
+            code=code,
+            severity=severity or known.severity,
+            message=message,
+            file=file if file is not None else self.file,
+            entry=entry,
+            line=line,
+        )
+        self._items.append(diagnostic)
+        logger.debug("%s", diagnostic)
+        return diagnostic
+
+    def extend(self, other: Diagnostics) -> None:
+        """Append everything ``other`` collected."""
+        self._items.extend(other)
+
+    def __iter__(self) -> Iterator[Diagnostic]:
+        return iter(self._items)
+
+    def __len__(self) -> int:
+        return len(self._items)
+
+    def codes(self) -> list[str]:
+        """The codes reported, in order (handy in tests)."""
+        return [d.code for d in self._items]
+
+    def worst(self) -> Severity | None:
+        """The highest severity reported, or None when nothing was."""
+        return max((d.severity for d in self._items), default=None)
+
+    def counts(self) -> dict[str, int]:
+        """Number of diagnostics per severity name, all three always present."""
+        counter = Counter(str(d.severity) for d in self._items)
+        return {str(s): counter.get(str(s), 0) for s in Severity}

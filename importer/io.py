@@ -1,0 +1,133 @@
+"""The one place that writes output to disk: safe paths, atomic files, no silent overwrites.
+
+- Every path a writer returns must stay inside the output folder (no ``..``, no absolute
+  paths, no drive letters, no NUL, no symlinked escape).
+- Each file is written to a temporary name beside its target and renamed into place, so a
+  crash never leaves a half-written file.
+- A folder output records what it wrote in ``.blogimport-manifest.json``. Re-running into a
+  folder of ours replaces our own files; a non-empty folder that is not ours, or a file in it
+  that we did not write, is refused unless ``force``.
+- A single-file output that already exists is refused unless ``force``.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import os
+import sys
+import tempfile
+from collections.abc import Iterable
+from pathlib import Path, PurePosixPath
+
+from importer.errors import OutputError
+from importer.writers import OutputFile
+
+MANIFEST = ".blogimport-manifest.json"
+
+
+def safe_relative_path(relpath: str) -> PurePosixPath:
+    """Validate a writer's relative path; raises ``OutputError`` when it could escape."""
+    if not relpath or "\x00" in relpath or "\\" in relpath:
+        raise OutputError(f"unsafe output path {relpath!r}")
+    pure = PurePosixPath(relpath)
+    if pure.is_absolute() or any(part in ("..", ".", "") for part in pure.parts):
+        raise OutputError(f"unsafe output path {relpath!r}")
+    if ":" in pure.parts[0]:
+        raise OutputError(f"unsafe output path {relpath!r}")
+    return pure
+
+
+def write_atomic(target: Path, data: bytes) -> None:
+    """Write ``data`` to ``target`` through a temporary file and a rename."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, target)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
+
+
+def _read_manifest(folder: Path) -> dict[str, str] | None:
+    path = folder / MANIFEST
+    if not path.is_file():
+        return None
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        files = data["files"]
+        return {str(k): str(v) for k, v in files.items()}
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        raise OutputError("the output manifest is damaged", file=str(path)) from None
+
+
+def write_tree(files: Iterable[OutputFile], folder: Path, *, force: bool = False) -> list[Path]:
+    """Write ``files`` under ``folder`` safely; returns the paths written, in order."""
+    outputs = list(files)
+    manifest = _read_manifest(folder) if folder.exists() else None
+    if folder.exists() and not folder.is_dir():
+        raise OutputError("exists and is not a folder", file=str(folder))
+    if manifest is None and folder.exists() and any(folder.iterdir()) and not force:
+        raise OutputError(
+            "the output folder is not empty and was not written by blogimport; "
+            "choose another folder or pass --force",
+            file=str(folder),
+        )
+    previous = manifest or {}
+    root = folder.resolve()
+    planned: dict[str, bytes] = {}
+    for out in outputs:
+        rel = str(safe_relative_path(out.path))
+        if rel in planned:
+            raise OutputError(f"two outputs share the path {rel!r}", file=str(folder))
+        target = (folder / rel).resolve()
+        if root not in target.parents:
+            raise OutputError(f"output path {rel!r} leaves the output folder", file=str(folder))
+        if target.exists() and rel not in previous and not force:
+            raise OutputError(
+                f"{rel!r} exists and was not written by blogimport; pass --force to replace it",
+                file=str(folder),
+            )
+        planned[rel] = out.data
+    written = []
+    for rel, data in planned.items():
+        target = folder / rel
+        write_atomic(target, data)
+        written.append(target)
+    digests = {rel: hashlib.sha256(data).hexdigest() for rel, data in sorted(planned.items())}
+    manifest_bytes = json.dumps({"tool": "blogimport", "files": digests}, indent=1, sort_keys=True)
+    write_atomic(folder / MANIFEST, manifest_bytes.encode("utf-8") + b"\n")
+    return written
+
+
+def write_file(files: Iterable[OutputFile], target: str | Path, *, force: bool = False) -> list[Path]:
+    """Write a one-file output to ``target`` (``-`` is stdout).
+
+    A writer that splits its output (several files) gets ``name-001.ext``, ``name-002.ext``...
+    beside ``target``. Existing files are refused unless ``force``.
+    """
+    outputs = list(files)
+    if str(target) == "-":
+        for out in outputs:
+            sys.stdout.buffer.write(out.data)
+        sys.stdout.buffer.flush()
+        return []
+    base = Path(target)
+    if len(outputs) == 1:
+        targets = [base]
+    else:
+        targets = [base.with_name(f"{base.stem}-{i:03d}{base.suffix}") for i in range(1, len(outputs) + 1)]
+    for path in targets:
+        if path.is_dir():
+            raise OutputError("is a folder; this format writes one file", file=str(path))
+        if path.exists() and not force:
+            raise OutputError("exists; pass --force to replace it", file=str(path))
+    for path, out in zip(targets, outputs):
+        write_atomic(path, out.data)
+    return targets

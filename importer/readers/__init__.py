@@ -1,0 +1,83 @@
+"""Readers: one module per input format, an ordered registry, and ``read()``.
+
+Every reader has the signature ``read_<format>(source, options, diagnostics) -> Archive``.
+Which reader runs is decided by content (``detect.detect_format``), never by file name.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from importer.diagnostics import Diagnostics
+from importer.errors import FormatDetectionError, UsageError
+from importer.model import Archive
+from importer.options import ReadOptions
+
+ReadFunction = Callable[[Path, ReadOptions, Diagnostics], Archive]
+
+
+@dataclass(frozen=True)
+class ReaderSpec:
+    """A registered reader: its name (``--from``), what it reads, and the function."""
+
+    name: str
+    description: str
+    read: ReadFunction
+
+
+def _readers() -> list[ReaderSpec]:
+    # Imported here so that ``importer.readers.detect`` can be used by the modules below.
+    from importer.readers import json_reader
+
+    return [
+        ReaderSpec("json", "blog-archive JSON written by this tool", json_reader.read_json),
+    ]
+
+
+READERS: list[ReaderSpec] = _readers()
+
+
+def reader_names() -> list[str]:
+    """Names accepted by ``--from``, in registry order."""
+    return [spec.name for spec in READERS]
+
+
+def get_reader(name: str) -> ReaderSpec:
+    """The reader called ``name``; raises ``UsageError`` listing the known names."""
+    for spec in READERS:
+        if spec.name == name:
+            return spec
+    raise UsageError(f"unknown input format {name!r}; known: {', '.join(reader_names())}")
+
+
+def read(
+    source: str | Path,
+    format: str | None = None,
+    options: ReadOptions | None = None,
+    diagnostics: Diagnostics | None = None,
+) -> Archive:
+    """Read ``source`` (a file or folder) into an ``Archive``.
+
+    ``format`` forces a reader; by default it is detected from the content. Non-fatal problems
+    go to ``diagnostics``; fatal ones raise ``ImporterError``.
+
+    >>> archive = read("fixtures/blog-fi/legacy.xml")  # doctest: +SKIP
+    """
+    from importer.readers.detect import detect_format
+
+    path = Path(source)
+    if format is not None:
+        spec = get_reader(format)
+    else:
+        detected = detect_format(path)
+        if detected not in reader_names():
+            raise FormatDetectionError(
+                f"looks like {detected!r}, which no reader handles", file=str(path)
+            )
+        spec = get_reader(detected)
+    diags = diagnostics if diagnostics is not None else Diagnostics()
+    if diags.file is None:
+        diags.file = path.name
+    return spec.read(path, options or ReadOptions(), diags)

@@ -1,0 +1,152 @@
+"""Format detection, written once: decide which reader fits an input from its CONTENT.
+
+File names are never trusted (real Takeout files circulate renamed as ``blog-export.xml``).
+XML is sniffed with a bounded, entity-free parse of its start: the root element, its
+namespaces and the first entry's categories are enough to tell the Blogger formats apart.
+"""
+
+from __future__ import annotations
+
+import zipfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from lxml import etree
+
+from importer.errors import FormatDetectionError, InputError
+
+ATOM = "http://www.w3.org/2005/Atom"
+BLOGGER_2018 = "http://schemas.google.com/blogger/2018"
+BLOGGER_2008 = "http://schemas.google.com/blogger/2008"
+GDATA_KIND = "http://schemas.google.com/g/2005#kind"
+WXR_NS_PREFIX = "http://wordpress.org/export/"
+
+_SNIFF_BYTES = 256 * 1024
+_MAX_HTML_FILES = 200_000
+
+
+@dataclass
+class XmlSniff:
+    """What the start of an XML document says about itself."""
+
+    root: str = ""
+    """Root element in Clark notation (``{ns}local``)."""
+    namespaces: set[str] = field(default_factory=set)
+    """Every namespace URI declared or used in the sniffed part."""
+    has_kind_category: bool = False
+    """An entry carries a GData kind category (legacy export)."""
+    has_wxr_version: bool = False
+    """A ``wp:wxr_version`` element was seen (WordPress WXR)."""
+
+
+def read_head(path: Path, size: int = _SNIFF_BYTES) -> bytes:
+    """The first ``size`` bytes of ``path``; ``InputError`` when it cannot be opened."""
+    try:
+        with path.open("rb") as handle:
+            return handle.read(size)
+    except OSError as exc:
+        raise InputError(f"cannot read: {exc.strerror or exc}", file=str(path)) from exc
+
+
+def sniff_xml(head: bytes) -> XmlSniff | None:
+    """Parse the start of an XML document; None when it is not XML at all."""
+    sniff = XmlSniff()
+    parser = etree.XMLPullParser(
+        events=("start",), resolve_entities=False, no_network=True, load_dtd=False, huge_tree=True
+    )
+    try:
+        parser.feed(head)
+        for _event, element in parser.read_events():
+            _note(sniff, element)
+    except etree.XMLSyntaxError:
+        pass  # a truncated head is expected; what was seen before it still counts
+    return sniff if sniff.root else None
+
+
+def _note(sniff: XmlSniff, element: etree._Element) -> None:
+    tag = element.tag
+    if not isinstance(tag, str):
+        return
+    if not sniff.root:
+        sniff.root = tag
+    sniff.namespaces.update(v for v in element.nsmap.values() if v)
+    if tag.startswith("{"):
+        sniff.namespaces.add(tag[1:].split("}", 1)[0])
+    local = etree.QName(tag).localname
+    if local == "category" and element.get("scheme") == GDATA_KIND:
+        sniff.has_kind_category = True
+    elif local == "wxr_version":
+        sniff.has_wxr_version = True
+
+
+def classify_xml(sniff: XmlSniff) -> str | None:
+    """Reader name for sniffed XML, or None when no reader knows it."""
+    if sniff.has_wxr_version or any(ns.startswith(WXR_NS_PREFIX) for ns in sniff.namespaces):
+        return "wxr"
+    if BLOGGER_2018 in sniff.namespaces:
+        return "blogger-takeout"
+    if sniff.root == f"{{{ATOM}}}feed":
+        if sniff.has_kind_category:
+            return "blogger-legacy"
+        if BLOGGER_2008 in sniff.namespaces:
+            return "blogger-feed"
+        return "atom"
+    if sniff.root == "rss":
+        return "rss"
+    return None
+
+
+def detect_format(path: Path) -> str:
+    """Name of the reader for ``path`` (file, folder or zip), decided by content.
+
+    Raises ``InputError`` for missing/empty files and ``FormatDetectionError`` for content
+    no reader recognises, with a message saying what the file looks like instead.
+    """
+    if path.is_dir():
+        return _detect_folder(path)
+    if not path.exists():
+        raise InputError("no such file or folder", file=str(path))
+    head = read_head(path)
+    if not head.strip():
+        raise InputError("the file is empty", file=str(path))
+    if zipfile.is_zipfile(path):
+        return "blogger-takeout"
+    return _detect_bytes(head, path)
+
+
+def _detect_bytes(head: bytes, path: Path) -> str:
+    text = head.lstrip(b"\xef\xbb\xbf \t\r\n")
+    if text[:1] in (b"{", b"["):
+        if b'"blog-archive/' in text[:4096]:
+            return "json"
+        raise FormatDetectionError("JSON, but not a blog-archive document", file=str(path))
+    lowered = text[:4096].lower()
+    if lowered.startswith(b"<!doctype html") or b"<html" in lowered:
+        return "blogger-html"
+    sniff = sniff_xml(head)
+    if sniff is None:
+        raise FormatDetectionError("not XML, JSON or HTML: no reader recognises it", file=str(path))
+    name = classify_xml(sniff)
+    if name is None:
+        root = etree.QName(sniff.root).localname
+        raise FormatDetectionError(
+            f"XML with root <{root}> is not a blog export this tool reads", file=str(path)
+        )
+    return name
+
+
+def _detect_folder(path: Path) -> str:
+    if (path / "feed.atom").is_file() or any(path.glob("**/Blogger/Blogs/*/feed.atom")):
+        return "blogger-takeout"
+    if any(path.glob("*/feed.atom")):
+        return "blogger-takeout"
+    for count, candidate in enumerate(path.rglob("*")):
+        if count > _MAX_HTML_FILES:
+            break
+        if candidate.is_file() and candidate.suffix.lower() in (".html", ".htm", ""):
+            head = read_head(candidate, 4096).lower()
+            if b"<html" in head or b"<!doctype html" in head:
+                return "blogger-html"
+    raise FormatDetectionError(
+        "folder holds neither a Takeout feed.atom nor saved HTML pages", file=str(path)
+    )

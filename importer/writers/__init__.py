@@ -1,0 +1,95 @@
+"""Writers: one module per output format, an ordered registry, and ``write()``.
+
+Every writer has the signature ``write_<format>(archive, options, diagnostics)`` and returns an
+iterable of ``OutputFile`` (a relative POSIX path and the bytes). Writers never touch the disk:
+``importer.io`` places the files, keeps them inside the output folder and writes atomically.
+Format flavors (``hugo``, ``jekyll``...) are presets of one writer, as in pandoc.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import Any, NamedTuple
+
+from importer.diagnostics import Diagnostics
+from importer.errors import UsageError
+from importer.model import Archive
+
+
+class OutputFile(NamedTuple):
+    """One file a writer produces: a relative POSIX path inside the output, and its bytes."""
+
+    path: str
+    data: bytes
+
+
+WriteFunction = Callable[[Archive, Any, Diagnostics], Iterable[OutputFile]]
+
+
+@dataclass(frozen=True)
+class WriterSpec:
+    """A registered writer (or a flavor preset of one)."""
+
+    name: str
+    """What ``--to`` takes."""
+    description: str
+    write: WriteFunction
+    options_class: type
+    """A frozen dataclass of the writer's options; the CLI mirrors its fields as flags."""
+    layout: str = "file"
+    """``file``: the output is one file (``-o FILE`` or ``-o -``); ``tree``: a folder."""
+    preset: Mapping[str, Any] = field(default_factory=dict)
+    """Option values this flavor fixes (e.g. ``{"flavor": "hugo"}``)."""
+
+    def make_options(self, **values: Any) -> Any:
+        """Options for this writer: the preset, overridden by ``values`` (None means default)."""
+        given = {k: v for k, v in values.items() if v is not None}
+        known = {f.name for f in dataclasses.fields(self.options_class)}
+        unknown = sorted(set(given) - known)
+        if unknown:
+            raise UsageError(f"option(s) {', '.join(unknown)} do not apply to --to {self.name}")
+        return self.options_class(**{**self.preset, **given})
+
+
+def _writers() -> list[WriterSpec]:
+    from importer.writers import json_writer
+
+    return [
+        WriterSpec("json", "one blog-archive/1 JSON document", json_writer.write_json,
+                   json_writer.JsonOptions),
+        WriterSpec("jsonl", "JSON lines: the blog, then one post per line", json_writer.write_json,
+                   json_writer.JsonOptions, preset={"lines": True}),
+    ]
+
+
+WRITERS: list[WriterSpec] = _writers()
+
+
+def writer_names() -> list[str]:
+    """Names accepted by ``--to``, in registry order."""
+    return [spec.name for spec in WRITERS]
+
+
+def get_writer(name: str) -> WriterSpec:
+    """The writer called ``name``; raises ``UsageError`` listing the known names."""
+    for spec in WRITERS:
+        if spec.name == name:
+            return spec
+    raise UsageError(f"unknown output format {name!r}; known: {', '.join(writer_names())}")
+
+
+def write(
+    archive: Archive,
+    format: str,
+    options: Any = None,
+    diagnostics: Diagnostics | None = None,
+) -> list[OutputFile]:
+    """Render ``archive`` in ``format``; returns the files (nothing is written to disk).
+
+    ``options`` is the writer's options dataclass (or None for the flavor's defaults).
+    """
+    spec = get_writer(format)
+    opts = options if options is not None else spec.make_options()
+    return list(spec.write(archive, opts, diagnostics if diagnostics is not None else Diagnostics()))

@@ -1,0 +1,117 @@
+"""JSON output: one ``blog-archive/1`` document, or JSON lines for very large archives.
+
+The document shape is published as a JSON Schema (``importer/schema/blog-archive-1.schema.json``).
+Dates are RFC 3339 with the blog zone's offset. The same archive always gives the same bytes.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from importer.diagnostics import Diagnostics
+from importer.model import Archive, Author, Blog, Comment, Location, Post
+from importer.writers import OutputFile
+
+SCHEMA = "blog-archive/1"
+
+
+@dataclass(frozen=True)
+class JsonOptions:
+    """Options of the JSON writer."""
+
+    lines: bool = False
+    """JSON lines: a header line with the blog, then one post (with its comments) per line."""
+
+
+def _date(value: datetime | None) -> str | None:
+    return value.isoformat() if value is not None else None
+
+
+def _author(author: Author | None) -> dict[str, Any] | None:
+    if author is None:
+        return None
+    return {"name": author.name, "uri": author.uri, "anonymous": author.anonymous}
+
+
+def _location(location: Location | None) -> dict[str, Any] | None:
+    if location is None:
+        return None
+    return {"name": location.name, "latitude": location.latitude, "longitude": location.longitude}
+
+
+def blog_to_dict(blog: Blog) -> dict[str, Any]:
+    """The ``blog`` object of the document."""
+    return {
+        "id": blog.id,
+        "title": blog.title,
+        "url": blog.url,
+        "locale": blog.locale,
+        "timezone": blog.timezone,
+        "description": blog.description,
+        "extra": dict(blog.extra),
+    }
+
+
+def comment_to_dict(comment: Comment) -> dict[str, Any]:
+    """One element of a post's ``comments`` array."""
+    return {
+        "id": comment.id,
+        "parent_id": comment.parent_id,
+        "author": _author(comment.author),
+        "published": _date(comment.published),
+        "status": comment.status,
+        "content_html": comment.content_html,
+        "extra": dict(comment.extra),
+    }
+
+
+def post_to_dict(post: Post) -> dict[str, Any]:
+    """One element of the document's ``posts`` array."""
+    return {
+        "id": post.id,
+        "kind": post.kind,
+        "status": post.status,
+        "title": post.title,
+        "slug": post.slug,
+        "url": post.url,
+        "url_reconstructed": post.url_reconstructed,
+        "published": _date(post.published),
+        "updated": _date(post.updated),
+        "author": _author(post.author),
+        "labels": list(post.labels),
+        "location": _location(post.location),
+        "content_html": post.content_html,
+        "extra": dict(post.extra),
+        "comments": [comment_to_dict(c) for c in post.comments],
+    }
+
+
+def archive_to_dict(archive: Archive) -> dict[str, Any]:
+    """The whole document as plain Python data."""
+    return {
+        "schema": SCHEMA,
+        "blog": blog_to_dict(archive.blog),
+        "posts": [post_to_dict(p) for p in archive.posts],
+    }
+
+
+def _lines(archive: Archive) -> Iterator[bytes]:
+    header = {"schema": SCHEMA, "blog": blog_to_dict(archive.blog)}
+    yield json.dumps(header, ensure_ascii=False).encode("utf-8") + b"\n"
+    for post in archive.posts:
+        yield json.dumps(post_to_dict(post), ensure_ascii=False).encode("utf-8") + b"\n"
+
+
+def write_json(
+    archive: Archive, options: JsonOptions, diagnostics: Diagnostics
+) -> list[OutputFile]:
+    """Render ``archive`` as one JSON (or JSON lines) file named ``archive.json[l]``."""
+    del diagnostics  # JSON holds everything the model holds: nothing to report
+    if options.lines:
+        return [OutputFile("archive.jsonl", b"".join(_lines(archive)))]
+    text = json.dumps(archive_to_dict(archive), ensure_ascii=False, indent=2)
+    return [OutputFile("archive.json", text.encode("utf-8") + b"\n")]

@@ -128,6 +128,6 @@ def write_file(files: Iterable[OutputFile], target: str | Path, *, force: bool =
             raise OutputError("is a folder; this format writes one file", file=str(path))
         if path.exists() and not force:
             raise OutputError("exists; pass --force to replace it", file=str(path))
-    for path, out in zip(targets, outputs):
+    for path, out in zip(targets, outputs, strict=True):
         write_atomic(path, out.data)
     return targets

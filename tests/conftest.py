@@ -1,0 +1,49 @@
+"""Shared test helpers: paths, the shared corpus (skipped when absent), golden files.
+
+Golden files are regenerated only on request (``pytest --update-golden``) and then reviewed
+as diffs before committing; a normal run compares byte for byte.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+FIXTURES = ROOT / "fixtures"
+BLOG_FI = FIXTURES / "blog-fi"
+CORPUS = ROOT.parent / "shared" / "corpus"
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption("--update-golden", action="store_true",
+                     help="Rewrite golden files from current output (review the diff!).")
+
+
+@pytest.fixture
+def corpus() -> Path:
+    """The shared corpus folder; the test is skipped when it is absent."""
+    if not CORPUS.is_dir():
+        pytest.skip("../shared/corpus is not present")
+    return CORPUS
+
+
+@pytest.fixture
+def golden(request: pytest.FixtureRequest):
+    """``golden(path, data: bytes)``: compare with the golden file, or rewrite it on request."""
+
+    def check(path: Path, data: bytes) -> None:
+        if request.config.getoption("--update-golden"):
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_bytes(data)
+            return
+        if not path.exists():
+            pytest.fail(f"golden file {path} is missing; run pytest --update-golden and review it")
+        assert data.decode("utf-8") == path.read_text(encoding="utf-8"), f"differs from {path}"
+
+    return check
+
+
+IN_CI = os.environ.get("CI") == "true"

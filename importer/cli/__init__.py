@@ -24,9 +24,9 @@ def main() -> None:
 
 
 def _register() -> None:
-    from importer.cli import convert
+    from importer.cli import convert, date
 
-    for command in (convert.convert, convert.info, convert.formats):
+    for command in (convert.convert, convert.info, convert.formats, date.date):
         main.add_command(command)
 
 

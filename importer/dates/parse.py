@@ -370,7 +370,8 @@ def _build(
         if zone is not None:
             value = value.astimezone(zone)
     elif zone is None:
-        raise DateParseError(text, locale, "a time without a time zone (pass tz)")
+        raise DateParseError(
+            text, locale, "a time without a time zone (give one, such as Europe/Helsinki)")
     else:
         value = combine(fields.day, fields.clock, zone, on_ambiguous=on_ambiguous,
                         text=text, locale=locale)

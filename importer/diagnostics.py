@@ -129,6 +129,11 @@ CODES: dict[str, Code] = {
            "templates, exact times.", "Use an export if you still have access to the blog."),
         # generic
         _c("kind-custom", _I, "Entries of a custom post type were kept with that kind.", ""),
+        _c("control-chars-removed", _W, "The input held control characters XML forbids (pasted "
+           "from word processors); they were removed before parsing.", ""),
+        _c("split-oversize", _W, "One entry with its comments and attachments is larger than "
+           "--split-size; it was written alone in a file over that size.",
+           "Raise --split-size or the upload limit of the WordPress host."),
     ]
 }
 

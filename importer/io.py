@@ -32,7 +32,7 @@ def safe_relative_path(relpath: str) -> PurePosixPath:
     if not relpath or "\x00" in relpath or "\\" in relpath:
         raise OutputError(f"unsafe output path {relpath!r}")
     pure = PurePosixPath(relpath)
-    if pure.is_absolute() or any(part in ("..", ".", "") for part in pure.parts):
+    if pure.is_absolute() or any(part in ("..", ".", "") for part in relpath.split("/")):
         raise OutputError(f"unsafe output path {relpath!r}")
     if ":" in pure.parts[0]:
         raise OutputError(f"unsafe output path {relpath!r}")

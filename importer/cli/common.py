@@ -88,7 +88,7 @@ def options_from_dataclasses(classes: Iterable[type]) -> Callable[[F], F]:
     Every flag defaults to None ("not given") so that the writer's own defaults and the
     flavor presets apply; booleans become ``--x/--no-x`` switches.
     """
-    seen: dict[str, click.Option] = {}
+    seen: dict[str, Callable[[F], F]] = {}
     for cls in classes:
         hints = typing.get_type_hints(cls)
         for fld in dataclasses.fields(cls):
@@ -101,7 +101,7 @@ def options_from_dataclasses(classes: Iterable[type]) -> Callable[[F], F]:
             func = opt(func)
         return func
 
-    return decorate  # type: ignore[return-value]
+    return decorate
 
 
 def _make_option(fld: dataclasses.Field[Any], kind: Any) -> Any:

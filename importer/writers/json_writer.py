@@ -115,3 +115,12 @@ def write_json(
         return [OutputFile("archive.jsonl", b"".join(_lines(archive)))]
     text = json.dumps(archive_to_dict(archive), ensure_ascii=False, indent=2)
     return [OutputFile("archive.json", text.encode("utf-8") + b"\n")]
+
+
+def load_schema() -> dict[str, Any]:
+    """The published JSON Schema of ``blog-archive/1`` documents (shipped in the package)."""
+    from importlib.resources import files
+
+    text = files("importer").joinpath("schema/blog-archive-1.schema.json").read_text("utf-8")
+    schema: dict[str, Any] = json.loads(text)
+    return schema

@@ -1,0 +1,86 @@
+"""The disk writer: paths stay inside the output, writes are atomic, nothing is overwritten silently."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+
+from importer.errors import OutputError
+from importer.io import MANIFEST, safe_relative_path, write_file, write_tree
+from importer.writers import OutputFile
+
+
+@pytest.mark.parametrize("bad", [
+    "../escape.md", "/etc/passwd", "a/../../b.md", "", "a/./b.md", "C:/x.md", "a\\b.md", "a\x00b",
+    "a//b.md",
+])
+def test_unsafe_paths_are_refused(bad: str) -> None:
+    with pytest.raises(OutputError):
+        safe_relative_path(bad)
+
+
+def test_tree_is_written_with_a_manifest_and_rerun_is_allowed(tmp_path: Path) -> None:
+    out = tmp_path / "site"
+    files = [OutputFile("content/posts/a.md", b"A"), OutputFile("data/c.json", b"{}")]
+    written = write_tree(files, out)
+    assert [p.relative_to(out).as_posix() for p in written] == ["content/posts/a.md", "data/c.json"]
+    manifest = json.loads((out / MANIFEST).read_text())
+    assert sorted(manifest["files"]) == ["content/posts/a.md", "data/c.json"]
+    write_tree(files, out)  # our own folder: a re-run replaces our files
+    assert (out / "content/posts/a.md").read_bytes() == b"A"
+
+
+def test_foreign_non_empty_folder_is_refused_unless_forced(tmp_path: Path) -> None:
+    (tmp_path / "notes.txt").write_text("mine")
+    with pytest.raises(OutputError, match="not written by blogimport"):
+        write_tree([OutputFile("a.md", b"A")], tmp_path)
+    write_tree([OutputFile("a.md", b"A")], tmp_path, force=True)
+    assert (tmp_path / "notes.txt").read_text() == "mine"
+
+
+def test_a_file_we_did_not_write_is_never_overwritten(tmp_path: Path) -> None:
+    write_tree([OutputFile("a.md", b"A")], tmp_path)
+    (tmp_path / "b.md").write_text("hand-written")
+    with pytest.raises(OutputError, match=r"'b\.md' exists"):
+        write_tree([OutputFile("a.md", b"A"), OutputFile("b.md", b"B")], tmp_path)
+    assert (tmp_path / "b.md").read_text() == "hand-written"
+
+
+def test_symlink_escape_is_refused(tmp_path: Path) -> None:
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    site = tmp_path / "site"
+    write_tree([OutputFile("x.md", b"x")], site)
+    os.symlink(outside, site / "link")
+    with pytest.raises(OutputError, match="leaves the output folder"):
+        write_tree([OutputFile("link/evil.md", b"E")], site)
+    assert not (outside / "evil.md").exists()
+
+
+def test_duplicate_paths_in_one_run_are_refused(tmp_path: Path) -> None:
+    with pytest.raises(OutputError, match="share the path"):
+        write_tree([OutputFile("a.md", b"1"), OutputFile("a.md", b"2")], tmp_path / "o")
+
+
+def test_single_file_is_not_overwritten_unless_forced(tmp_path: Path) -> None:
+    target = tmp_path / "blog.json"
+    write_file([OutputFile("archive.json", b"1")], target)
+    with pytest.raises(OutputError, match="exists"):
+        write_file([OutputFile("archive.json", b"2")], target)
+    write_file([OutputFile("archive.json", b"2")], target, force=True)
+    assert target.read_bytes() == b"2"
+
+
+def test_split_output_gets_numbered_names(tmp_path: Path) -> None:
+    target = tmp_path / "blog.xml"
+    written = write_file([OutputFile("a.xml", b"1"), OutputFile("b.xml", b"2")], target)
+    assert [p.name for p in written] == ["blog-001.xml", "blog-002.xml"]
+
+
+def test_no_temporary_files_are_left_behind(tmp_path: Path) -> None:
+    write_tree([OutputFile("d/a.md", b"A")], tmp_path / "o")
+    leftovers = [p for p in (tmp_path / "o").rglob("*") if p.name.endswith(".tmp")]
+    assert leftovers == []

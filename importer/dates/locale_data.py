@@ -172,7 +172,7 @@ def _compile_scanner(
     seps = re.escape(time_seps)
     names = [w for w, reading in vocabulary.items() if set(reading) - {"L"}]
     parts = [
-        rf"(?P<time>\d{{1,2}}[{seps}]\d\d(?:[{seps}]\d\d)?)(?![./:-]?\d)",
+        rf"(?P<time>(?<![\d./:-])\d{{1,2}}[{seps}]\d\d(?:[{seps}]\d\d)?)(?![./:-]?\d)",
         r"(?P<zone>(?:utc|gmt)[+-]\d{1,2}(?::?\d\d)?(?!\d)|\+\d\d:?\d\d(?!\d)"
         r"|(?<=\s)-\d\d:?\d\d(?!\d)|(?:utc|gmt)(?![^\W\d_]))",
         rf"(?P<name>{_alternation(names)})(?![^\W\d_])",

@@ -108,6 +108,7 @@ def parse_time(text: str, locale: str = "fi") -> dt.time:
     """
     tables = _tables(text, locale)
     tokens = _scan(text, tables)
+    _reject_unknown(text, tables, tokens)
     clock, offset, rest = _split_time(text, tables, tokens)
     if clock is None:
         raise DateParseError(text, tables.locale, "no time found")
@@ -141,6 +142,7 @@ def _tables(text: str, locale: str) -> LocaleTables:
 
 def _parse_localized(text: str, tables: LocaleTables) -> Fields:
     tokens = _scan(text, tables)
+    _reject_unknown(text, tables, tokens)
     clock, offset, date_tokens = _split_time(text, tables, tokens)
     _reject_strays(text, tables, date_tokens, clock is not None)
     day, precision = _match_date(text, tables, date_tokens)
@@ -244,18 +246,23 @@ def _make_clock(text: str, locale: str, group: list[Token]) -> dt.time:
         period = periods[0].readings["P"]
         if not 1 <= hour <= 12:
             raise DateParseError(
-                text, locale, f"hour {hour} is not a 12-hour clock hour ({periods[0][1]!r})")
+                text, locale, f"hour {hour} is not a 12-hour clock hour ({_quote(text, periods[0])})")
         hour = hour % 12 + 12 * period
     return make_clock(text, locale, hour, parts[1], parts[2] if len(parts) > 2 else 0)
 
 
+def _reject_unknown(text: str, tables: LocaleTables, tokens: list[Token]) -> None:
+    """Words that are not in the locale's vocabulary (``lisätty``, ``EST``) are an error."""
+    for index, token in enumerate(tokens):
+        if token.kind == "X":
+            where = " after the date" if 0 < index == len(tokens) - 1 else ""
+            raise DateParseError(text, tables.locale, f"unexpected {_quote(text, token)}{where}")
+
+
 def _reject_strays(text: str, tables: LocaleTables, tokens: list[Token], has_time: bool) -> None:
     """Unknown words, and time words with no time, cannot be part of a date."""
-    for index, token in enumerate(tokens):
+    for token in tokens:
         kind, readings = token.kind, token.readings
-        if kind == "X":
-            where = "after the date" if index == len(tokens) - 1 else "in the date"
-            raise DateParseError(text, tables.locale, f"unexpected {_quote(text, token)} {where}")
         if kind == "Z" or (kind == "V" and not {"M", "W", "L"} & readings.keys()):
             what = "a second time" if has_time else "no time"
             raise DateParseError(

@@ -49,10 +49,13 @@ class Code:
     """One line: what the problem is."""
     fix: str = ""
     """One line: what the user can do about it."""
+    skips_entry: bool = False
+    """True when each diagnostic of this code means one entry (its ``entry`` id) was left out of
+    the output; end-of-run accounting (read = written + skipped) counts these."""
 
 
-def _c(code: str, severity: Severity, explanation: str, fix: str = "") -> Code:
-    return Code(code, severity, explanation, fix)
+def _c(code: str, severity: Severity, explanation: str, fix: str = "", skips_entry: bool = False) -> Code:
+    return Code(code, severity, explanation, fix, skips_entry)
 
 
 _I, _W, _E = Severity.INFO, Severity.WARNING, Severity.ERROR
@@ -69,12 +72,12 @@ CODES: dict[str, Code] = {
            "pages or comments, and bodies may be truncated.",
            "Export the blog from Blogger (Settings > Back up, or Google Takeout) instead."),
         _c("entry-unknown-kind", _W, "An entry of a kind the reader does not know was skipped.",
-           "Report the entry so support can be added."),
+           "Report the entry so support can be added.", skips_entry=True),
         _c("entry-invalid", _E, "An entry lacks a required field (id, date) or has a broken one "
            "and was skipped; the rest of the archive converted.",
-           "Fix the entry in the export, or accept that it is left out."),
+           "Fix the entry in the export, or accept that it is left out.", skips_entry=True),
         _c("entry-duplicate-id", _E, "Two entries share one id; the later one was skipped.",
-           "Remove the duplicate entry from the input."),
+           "Remove the duplicate entry from the input.", skips_entry=True),
         _c("status-unknown", _W, "An entry has a status the reader does not know; it is kept "
            "with that status and treated as not public.", "Check the entry by hand."),
         _c("timezone-missing", _W, "The blog's time zone is unknown; times are kept in the "
@@ -85,7 +88,8 @@ CODES: dict[str, Code] = {
            "the title and date and flagged as such.",
            "Check the rebuilt URLs against the live blog before relying on redirects."),
         _c("comment-orphaned", _W, "A comment's post is not in the archive; the comment cannot "
-           "be placed and is left out.", "Check whether the post was deleted."),
+           "be placed and is left out.", "Check whether the post was deleted.",
+           skips_entry=True),
         _c("comment-parent-missing", _W, "A reply's parent comment is not in the archive; it is "
            "kept as a top-level comment.", "Nothing to do unless the thread order matters."),
         _c("comment-thread-cycle", _E, "Comments reply to each other in a cycle; the cycle was "
@@ -105,9 +109,10 @@ CODES: dict[str, Code] = {
            "a distinct, deterministic name.", "Rename one of the posts if the new name matters."),
         _c("html-raw-kept", _I, "Some HTML could not be expressed in Markdown and was kept as raw "
            "HTML.", "Enable raw HTML in the site generator (see SITE-NOTES.md)."),
-        _c("draft-skipped", _I, "Drafts were left out of the output as asked (--no-drafts).", ""),
+        _c("draft-skipped", _I, "Drafts were left out of the output as asked (--no-drafts).", "",
+           skips_entry=True),
         _c("comment-not-public", _I, "Comments that are not published (pending, spam, deleted) were "
-           "left out of public output.", "Pass --all-comments to keep them."),
+           "left out of public output.", "Pass --all-comments to keep them.", skips_entry=True),
         _c("title-added", _W, "An untitled entry, or one sharing title and date with another, was "
            "given a title or time so the target does not merge it.", ""),
         _c("label-merged", _W, "Labels that differ only by case or accent were merged into one term.",
@@ -127,6 +132,20 @@ CODES: dict[str, Code] = {
            "decoded differently.", ""),
         _c("pages-limits", _I, "Saved pages cannot carry drafts, unpublished comments or, on some "
            "templates, exact times.", "Use an export if you still have access to the blog."),
+        # validate (importer.validate)
+        _c("file-unreadable", _E, "A file could not be read at all (missing, empty, truncated, not "
+           "a blog export); nothing in it was checked.", "Re-export the file or remove it."),
+        _c("kind-unknown", _W, "An entry has a kind other than post or page; writers may leave it "
+           "out.", "Change the entry's kind to post or page if it should be published."),
+        _c("body-empty", _W, "A post, page or comment has no text, image or embed in its body.",
+           "Check whether the body was lost in the export; delete the entry if it is meant to be empty."),
+        _c("title-missing", _I, "A post or page has no title (common on Blogger); outputs show it "
+           "by its date.", "Give it a title in the source if it should have one."),
+        _c("date-naive", _E, "A date carries no time zone or UTC offset, so its instant is unknown.",
+           "Give the date an offset (RFC 3339, e.g. 2010-06-10T14:35:00+03:00)."),
+        _c("entries-not-public", _I, "The archive holds entries that are not public (drafts, "
+           "scheduled posts, pending, spam or deleted comments).",
+           "Nothing to do; public outputs leave them out unless asked."),
         # generic
         _c("kind-custom", _I, "Entries of a custom post type were kept with that kind.", ""),
         _c("control-chars-removed", _W, "The input held control characters XML forbids (pasted "

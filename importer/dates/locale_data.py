@@ -180,7 +180,7 @@ def _compile_scanner(
     if literals:
         # Literals may be glued to a field: Hebrew "בMMMM", Japanese "y年M月d日".
         parts.append(rf"(?P<literal>{_alternation(literals)})")
-    parts += [r"(?P<number>\d+)", r"(?P<space>[\s,.;/\-–—()]+)", r"(?P<other>[^\W\d_]+\.?|.)"]
+    parts += [r"(?P<number>\d+)", r"(?P<space>[\s,.;/–—()]+|-)", r"(?P<other>[^\W\d_]+\.?|.)"]
     return re.compile("|".join(parts))
 
 

@@ -45,6 +45,8 @@ class Fields:
 
 def make_day(text: str, locale: str, year: int, month: int, day: int) -> dt.date:
     """``date(year, month, day)``, or a ``DateParseError`` saying what is impossible."""
+    if not 1 <= year <= 9999:
+        raise DateParseError(text, locale, f"the year {year} is out of range")
     if not 1 <= month <= 12:
         raise DateParseError(text, locale, f"there is no month {month}")
     try:
@@ -63,8 +65,12 @@ def make_clock(text: str, locale: str, hour: int, minute: int, second: int = 0,
     return dt.time(hour, minute, second, micro)
 
 
-def fixed_offset(hours: int, minutes: int, negative: bool) -> dt.timezone:
-    """A fixed UTC offset (``+03:00``)."""
+def fixed_offset(text: str, locale: str, hours: int, minutes: int, negative: bool) -> dt.timezone:
+    """A fixed UTC offset (``+03:00``), or a ``DateParseError`` when it is out of range."""
+    if hours > 23 or minutes > 59:
+        sign = "-" if negative else "+"
+        raise DateParseError(text, locale, f"the UTC offset {sign}{hours:02d}:{minutes:02d} "
+                             "is out of range")
     delta = dt.timedelta(hours=hours, minutes=minutes)
     return dt.timezone(-delta if negative else delta)
 
@@ -82,16 +88,16 @@ def parse_iso(text: str, locale: str) -> Fields | None:
         return Fields(date, None, None, "day")
     micro = int((fraction or "0")[:6].ljust(6, "0"))
     clock = make_clock(text, locale, int(hour), int(minute), int(second or 0), micro)
-    return Fields(date, clock, _iso_zone(zone), "minute")
+    return Fields(date, clock, _iso_zone(text, locale, zone), "minute")
 
 
-def _iso_zone(zone: str | None) -> dt.tzinfo | None:
+def _iso_zone(text: str, locale: str, zone: str | None) -> dt.tzinfo | None:
     if zone is None:
         return None
     if zone in "zZ":
         return dt.timezone.utc
     digits = zone[1:].replace(":", "")
-    return fixed_offset(int(digits[:2]), int(digits[2:] or 0), zone[0] == "-")
+    return fixed_offset(text, locale, int(digits[:2]), int(digits[2:] or 0), zone[0] == "-")
 
 
 def parse_rfc822(text: str, locale: str) -> Fields | None:
@@ -108,7 +114,7 @@ def parse_rfc822(text: str, locale: str) -> Fields | None:
     if weekday is not None:
         check_weekday(text, locale, date, weekday, _weekday_index(weekday))
     clock = make_clock(text, locale, int(hour), int(minute), int(second or 0))
-    return Fields(date, clock, _rfc822_zone(zone.lower()), "minute")
+    return Fields(date, clock, _rfc822_zone(text, locale, zone.lower()), "minute")
 
 
 def _weekday_index(name: str) -> int:
@@ -116,9 +122,9 @@ def _weekday_index(name: str) -> int:
     return _EN_DAYS.index(lowered) if lowered in _EN_DAYS else -1
 
 
-def _rfc822_zone(zone: str) -> dt.tzinfo:
+def _rfc822_zone(text: str, locale: str, zone: str) -> dt.tzinfo:
     if zone[0] in "+-":
-        return fixed_offset(int(zone[1:3]), int(zone[3:5]), zone[0] == "-")
+        return fixed_offset(text, locale, int(zone[1:3]), int(zone[3:5]), zone[0] == "-")
     if zone in ("ut", "utc", "gmt", "z"):
         return dt.timezone.utc
     hours = _US_ZONES[zone[0]] + (1 if zone[1] == "d" else 0)

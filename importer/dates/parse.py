@@ -41,7 +41,7 @@ class Token(NamedTuple):
     """``N`` number, ``T`` time, ``Z`` UTC offset, ``V`` vocabulary word, ``X`` anything else."""
     word: str
     number: int
-    """The number; for ``Z`` the offset in minutes."""
+    """The number; for ``Z`` the offset as signed ``hhmm`` (``-530`` for -05:30)."""
     readings: Mapping[str, int]
     """For ``V``: ``M`` month, ``W`` weekday, ``P`` AM/PM, ``J`` joiner, ``L`` literal."""
     start: int
@@ -176,7 +176,7 @@ def _scan(text: str, tables: LocaleTables) -> list[Token]:
         elif kind == "time":
             tokens.append(Token("T", word, 0, _NO_READINGS, start, end))
         elif kind == "zone":
-            tokens.append(Token("Z", word, _offset_minutes(word), _NO_READINGS, start, end))
+            tokens.append(Token("Z", word, _offset_hhmm(word), _NO_READINGS, start, end))
         else:
             month = _dotted_abbreviation(word, tables)
             if month:
@@ -195,13 +195,13 @@ def _dotted_abbreviation(word: str, tables: LocaleTables) -> int:
     return months.pop() if len(months) == 1 else 0
 
 
-def _offset_minutes(word: str) -> int:
+def _offset_hhmm(word: str) -> int:
     match = _ZONE.fullmatch(word)
     if match is None:  # bare "utc" / "gmt"
         return 0
     sign, hours, minutes = match.groups()
-    total = int(hours) * 60 + int(minutes or 0)
-    return -total if sign == "-" else total
+    hhmm = int(hours) * 100 + int(minutes or 0)
+    return -hhmm if sign == "-" else hhmm
 
 
 def _is_time_word(token: Token, reading: str) -> bool:
@@ -231,7 +231,10 @@ def _split_time(
     zones = [token.number for token in group if token.kind == "Z"]
     if len(zones) > 1:
         raise DateParseError(text, tables.locale, "more than one UTC offset")
-    offset = fixed_offset(0, abs(zones[0]), zones[0] < 0) if zones else None
+    offset = None
+    if zones:
+        hours, minutes = divmod(abs(zones[0]), 100)
+        offset = fixed_offset(text, tables.locale, hours, minutes, zones[0] < 0)
     return clock, offset, tokens[:start] + tokens[end:]
 
 

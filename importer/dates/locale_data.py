@@ -12,6 +12,7 @@ stand-alone ones the nominative (``torstai``); both are in the vocabulary.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -70,6 +71,11 @@ class LocaleTables:
     """The full date pattern, quoted in error messages."""
 
 
+def vocabulary_key(word: str) -> str:
+    """How a word is looked up: NFC, casefolded, inner whitespace (even NBSP) as one space."""
+    return " ".join(unicodedata.normalize("NFC", word).casefold().split())
+
+
 def normalize_locale(code: str) -> str:
     """Turn a Blogger locale code (``fi``, ``en_US``, ``en-GB``, legacy ``iw``) into Babel's form.
 
@@ -96,7 +102,7 @@ def tables_for(locale: str) -> LocaleTables:
     _add_names(vocabulary, loc)
     literals = _add_patterns_literals(vocabulary, loc)
     for joiner in TIME_JOINERS.get(loc.language, ()):
-        vocabulary.setdefault(joiner.casefold(), {})["J"] = 1
+        vocabulary.setdefault(vocabulary_key(joiner), {})["J"] = 1
     month_names = tuple(
         (name.casefold(), month)
         for context in ("format", "stand-alone")
@@ -116,14 +122,14 @@ def _add_names(vocabulary: dict[str, dict[str, int]], loc: Locale) -> None:
     for context in ("format", "stand-alone"):
         for width in ("wide", "abbreviated"):
             for month, name in loc.months[context][width].items():
-                vocabulary.setdefault(name.casefold(), {})["M"] = month
+                vocabulary.setdefault(vocabulary_key(name), {})["M"] = month
             for weekday, name in loc.days[context][width].items():
-                vocabulary.setdefault(name.casefold(), {})["W"] = weekday
+                vocabulary.setdefault(vocabulary_key(name), {})["W"] = weekday
             periods = loc.day_periods.get(context, {}).get(width, {})
             for key, value in (("am", 0), ("pm", 1)):
                 if key in periods:
                     for form in {periods[key], periods[key].replace(" ", "")}:
-                        vocabulary.setdefault(form.casefold(), {})["P"] = value
+                        vocabulary.setdefault(vocabulary_key(form), {})["P"] = value
     for word, value in _ENGLISH_PERIODS.items():
         if word not in vocabulary:
             vocabulary[word] = {"P": value}

@@ -1,6 +1,6 @@
 """Strict parsing of Blogger's localized date and time text.
 
-The text is casefolded and cut into tokens by the locale's scanner (``locale_data``): numbers,
+The text is casefolded and cut into tokens (``scan``, with the tables of ``locale_data``): numbers,
 times (``14.35``, ``2:35``), names (months, weekdays, AM/PM, joiners such as ``klo``), UTC offsets
 and anything else. The time and its joiner/AM-PM are taken off either end, and the remaining
 fields must fill one of the locale's CLDR date shapes exactly, in order. Nothing is guessed: a
@@ -12,10 +12,8 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import unicodedata
-from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Literal, NamedTuple
+from typing import Literal
 
 from importer.dates.locale_data import LocaleTables, Shape, normalize_locale, tables_for
 from importer.dates.machine import (
@@ -27,28 +25,12 @@ from importer.dates.machine import (
     parse_iso,
     parse_rfc822,
 )
+from importer.dates.scan import Token, original, quote, scan
 from importer.dates.tz import AmbiguousChoice, combine, resolve_tz
 from importer.errors import DateParseError, UsageError
 
 Precision = Literal["minute", "day", "month"]
-_NO_READINGS: Mapping[str, int] = {}
-
-
-class Token(NamedTuple):
-    """One piece of the casefolded text."""
-
-    kind: str
-    """``N`` number, ``T`` time, ``Z`` UTC offset, ``V`` vocabulary word, ``X`` anything else."""
-    word: str
-    number: int
-    """The number; for ``Z`` the offset as signed ``hhmm`` (``-530`` for -05:30)."""
-    readings: Mapping[str, int]
-    """For ``V``: ``M`` month, ``W`` weekday, ``P`` AM/PM, ``J`` joiner, ``L`` literal."""
-    start: int
-    end: int
-
 _CLOCK_SPLIT = re.compile(r"[^\d]")
-_ZONE = re.compile(r"(?:utc|gmt)?([+-])(\d{1,2}):?(\d\d)?")
 
 
 @dataclass(frozen=True)
@@ -107,13 +89,13 @@ def parse_time(text: str, locale: str = "fi") -> dt.time:
     The result is naive unless the text carries a UTC offset. Raises ``DateParseError``.
     """
     tables = _tables(text, locale)
-    tokens = _scan(text, tables)
+    tokens = scan(text, tables)
     _reject_unknown(text, tables, tokens)
     clock, offset, rest = _split_time(text, tables, tokens)
     if clock is None:
         raise DateParseError(text, tables.locale, "no time found")
     if rest:
-        raise DateParseError(text, tables.locale, f"unexpected {_quote(text, rest[0])}")
+        raise DateParseError(text, tables.locale, f"unexpected {quote(text, rest[0])}")
     return clock.replace(tzinfo=offset)
 
 
@@ -141,7 +123,7 @@ def _tables(text: str, locale: str) -> LocaleTables:
 
 
 def _parse_localized(text: str, tables: LocaleTables) -> Fields:
-    tokens = _scan(text, tables)
+    tokens = scan(text, tables)
     _reject_unknown(text, tables, tokens)
     clock, offset, date_tokens = _split_time(text, tables, tokens)
     _reject_strays(text, tables, date_tokens, clock is not None)
@@ -151,57 +133,6 @@ def _parse_localized(text: str, tables: LocaleTables) -> Fields:
     if precision == "month":
         raise DateParseError(text, tables.locale, "a time with a month but no day")
     return Fields(day, clock, offset, "minute")
-
-
-def _fold(text: str) -> str:
-    if not text.isascii():
-        text = unicodedata.normalize("NFC", text)
-    return text.casefold()
-
-
-def _scan(text: str, tables: LocaleTables) -> list[Token]:
-    tokens: list[Token] = []
-    vocabulary = tables.vocabulary
-    for match in tables.scanner.finditer(_fold(text)):
-        kind = match.lastgroup
-        if kind == "space" or kind == "literal":
-            continue
-        word = match.group()
-        start, end = match.span()
-        if kind == "number":
-            tokens.append(Token("N", word, int(word), _NO_READINGS, start, end))
-        elif kind == "name":
-            readings = vocabulary.get(word) or vocabulary[" ".join(word.split())]
-            tokens.append(Token("V", word, 0, readings, start, end))
-        elif kind == "time":
-            tokens.append(Token("T", word, 0, _NO_READINGS, start, end))
-        elif kind == "zone":
-            tokens.append(Token("Z", word, _offset_hhmm(word), _NO_READINGS, start, end))
-        else:
-            month = _dotted_abbreviation(word, tables)
-            if month:
-                tokens.append(Token("V", word, 0, {"M": month}, start, end))
-            else:
-                tokens.append(Token("X", word, 0, _NO_READINGS, start, end))
-    return tokens
-
-
-def _dotted_abbreviation(word: str, tables: LocaleTables) -> int:
-    """The month of an abbreviation such as ``kesäk.``: a unique prefix of a wide month name."""
-    if not word.endswith(".") or len(word) < 4:
-        return 0
-    stem = word[:-1]
-    months = {month for name, month in tables.month_names if name.startswith(stem)}
-    return months.pop() if len(months) == 1 else 0
-
-
-def _offset_hhmm(word: str) -> int:
-    match = _ZONE.fullmatch(word)
-    if match is None:  # bare "utc" / "gmt"
-        return 0
-    sign, hours, minutes = match.groups()
-    hhmm = int(hours) * 100 + int(minutes or 0)
-    return -hhmm if sign == "-" else hhmm
 
 
 def _is_time_word(token: Token, reading: str) -> bool:
@@ -249,7 +180,7 @@ def _make_clock(text: str, locale: str, group: list[Token]) -> dt.time:
         period = periods[0].readings["P"]
         if not 1 <= hour <= 12:
             raise DateParseError(
-                text, locale, f"hour {hour} is not a 12-hour clock hour ({_quote(text, periods[0])})")
+                text, locale, f"hour {hour} is not a 12-hour clock hour ({quote(text, periods[0])})")
         hour = hour % 12 + 12 * period
     return make_clock(text, locale, hour, parts[1], parts[2] if len(parts) > 2 else 0)
 
@@ -259,7 +190,7 @@ def _reject_unknown(text: str, tables: LocaleTables, tokens: list[Token]) -> Non
     for index, token in enumerate(tokens):
         if token.kind == "X":
             where = " after the date" if 0 < index == len(tokens) - 1 else ""
-            raise DateParseError(text, tables.locale, f"unexpected {_quote(text, token)}{where}")
+            raise DateParseError(text, tables.locale, f"unexpected {quote(text, token)}{where}")
 
 
 def _reject_strays(text: str, tables: LocaleTables, tokens: list[Token], has_time: bool) -> None:
@@ -269,20 +200,7 @@ def _reject_strays(text: str, tables: LocaleTables, tokens: list[Token], has_tim
         if kind == "Z" or (kind == "V" and not {"M", "W", "L"} & readings.keys()):
             what = "a second time" if has_time else "no time"
             raise DateParseError(
-                text, tables.locale, f"{_quote(text, token)} with {what}")
-
-
-def _quote(text: str, token: Token) -> str:
-    """The token as written in the original text, quoted."""
-    return repr(_original(text, token))
-
-
-def _original(text: str, token: Token, to_end: bool = False) -> str:
-    """The token (or everything from it on) as written, when casefolding kept the offsets."""
-    original = text if text.isascii() else unicodedata.normalize("NFC", text)
-    if len(original) != len(original.casefold()):
-        return token.word
-    return original[token.start:].strip() if to_end else original[token.start:token.end]
+                text, tables.locale, f"{quote(text, token)} with {what}")
 
 
 def _match_date(text: str, tables: LocaleTables, tokens: list[Token]) -> tuple[dt.date, Precision]:
@@ -346,7 +264,7 @@ def _make_date(text: str, locale: str, filled: _Filled) -> dt.date:
     year, month, day, weekday = filled
     date = make_day(text, locale, year, month, day)
     if weekday is not None:
-        check_weekday(text, locale, date, _original(text, weekday), weekday.readings["W"])
+        check_weekday(text, locale, date, original(text, weekday), weekday.readings["W"])
     return date
 
 
@@ -355,7 +273,7 @@ def _diagnose(text: str, tables: LocaleTables, tokens: list[Token]) -> str:
     for cut in range(len(tokens) - 1, 0, -1):
         head = tokens[:cut]
         if any(_fill(shape, head) for shape in tables.shapes.get(cut, ())):
-            rest = _original(text, tokens[cut], to_end=True)
+            rest = original(text, tokens[cut], to_end=True)
             return f"unexpected trailing text {rest!r} after the date"
     if not any(token.kind == "N" and len(token.word) == 4 for token in tokens):
         return "the year is missing (a four-digit year is needed)"

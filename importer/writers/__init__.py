@@ -54,13 +54,15 @@ class WriterSpec:
 
 
 def _writers() -> list[WriterSpec]:
-    from importer.writers import json_writer
+    from importer.writers import json_writer, wxr
 
     return [
         WriterSpec("json", "one blog-archive/1 JSON document", json_writer.write_json,
                    json_writer.JsonOptions),
         WriterSpec("jsonl", "JSON lines: the blog, then one post per line", json_writer.write_json,
                    json_writer.JsonOptions, preset={"lines": True}),
+        WriterSpec("wxr", "WordPress WXR 1.2 for WordPress's importer (--split-size for big blogs)",
+                   wxr.write_wxr, wxr.WxrOptions, layout="file"),
     ]
 
 

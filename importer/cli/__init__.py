@@ -24,9 +24,9 @@ def main() -> None:
 
 
 def _register() -> None:
-    from importer.cli import convert, date
+    from importer.cli import convert, date, validate
 
-    for command in (convert.convert, convert.info, convert.formats, date.date):
+    for command in (convert.convert, convert.info, convert.formats, date.date, validate.validate):
         main.add_command(command)
 
 

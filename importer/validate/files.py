@@ -1,0 +1,90 @@
+"""Validating files and folders: find the inputs, read each (format detected per file), check it.
+
+A folder is one input when it is a Takeout (``feed.atom``, ``Blogger/Blogs/`` or
+``Takeout/Blogger/`` inside) or a saved-pages mirror (an ``index.html`` at its top); any other
+folder is searched, in name order, for files that can hold a blog (``.xml .atom .json .jsonl
+.zip .html .htm``; other files, such as notes and CSV, are passed over). Files named on the
+command line are always read, whatever their name. Which reader reads an input is decided by
+its content alone (``importer.readers.read`` detects it).
+
+An input that cannot be read becomes one ``file-unreadable`` error, and the run goes on.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+from importer.diagnostics import Diagnostics
+from importer.errors import ImporterError
+from importer.options import ReadOptions
+from importer.readers import read
+from importer.validate.engine import validate
+from importer.validate.report import FileResult, ValidationReport
+
+logger = logging.getLogger(__name__)
+
+#: Suffixes of files searched for in folders (case-insensitive).
+INPUT_SUFFIXES = frozenset({".xml", ".atom", ".json", ".jsonl", ".zip", ".html", ".htm"})
+
+
+def is_single_input_folder(folder: Path) -> bool:
+    """True for a folder read as one input: a Takeout, or a saved-pages mirror root."""
+    return ((folder / "feed.atom").is_file() or (folder / "Blogger" / "Blogs").is_dir()
+            or (folder / "Takeout" / "Blogger").is_dir() or (folder / "index.html").is_file())
+
+
+def find_inputs(paths: Iterable[str | Path]) -> Iterator[Path]:
+    """The inputs under ``paths``: given files (even missing ones) and what folders hold."""
+    for given in paths:
+        path = Path(given)
+        if path.is_dir() and not is_single_input_folder(path):
+            yield from _search(path)
+        else:
+            yield path
+
+
+def _search(folder: Path) -> Iterator[Path]:
+    for child in sorted(folder.iterdir(), key=lambda p: p.name):
+        if child.name.startswith("."):
+            continue
+        if child.is_dir():
+            if is_single_input_folder(child):
+                yield child
+            else:
+                yield from _search(child)
+        elif child.suffix.lower() in INPUT_SUFFIXES:
+            yield child
+
+
+def validate_file(path: Path, options: ReadOptions | None = None) -> FileResult:
+    """Read and check one input; an unreadable input gives a ``file-unreadable`` result."""
+    shown = path.as_posix()
+    diagnostics = Diagnostics(file=shown)
+    try:
+        archive = read(path, options=options, diagnostics=diagnostics)  # detected from content
+    except ImporterError as error:
+        diagnostics.report("file-unreadable", f"Cannot read: {error.message}", line=error.line)
+        return FileResult(shown, None, diagnostics=tuple(diagnostics), readable=False)
+    except Exception as error:  # a reader bug must not stop a CI run over many files
+        logger.exception("reading %s failed", shown)
+        diagnostics.report("file-unreadable", f"blogimport failed on this input "
+                           f"({type(error).__name__}: {error}); please report it.")
+        return FileResult(shown, None, diagnostics=tuple(diagnostics), readable=False)
+    validate(archive, diagnostics=diagnostics, file=shown)
+    return FileResult(shown, archive.source_format, posts=len(archive.posts), comments=archive.comment_count,
+                      diagnostics=tuple(diagnostics))
+
+
+def validate_paths(paths: Iterable[str | Path], options: ReadOptions | None = None) -> ValidationReport:
+    """Validate every input found under ``paths`` (files or folders); never raises for bad inputs.
+
+    Raises ``ImporterError`` only when ``paths`` hold no input at all (nothing would be checked).
+    """
+    given = list(paths)
+    inputs = list(find_inputs(given))
+    if not inputs:
+        names = ", ".join(str(p) for p in given) or "(none)"
+        raise ImporterError(f"no inputs to validate under {names}")
+    return ValidationReport([validate_file(path, options) for path in inputs])

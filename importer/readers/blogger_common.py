@@ -1,0 +1,311 @@
+"""Shared pieces of the Blogger Atom readers: safe streaming parse, ids, links, dates, zones.
+
+Quirks handled here:
+- entity declarations (billion laughs and friends) are refused before parsing; entities are
+  never resolved, DTDs never loaded, nothing fetched from the network;
+- one widely used legacy export lacks the inline ``xmlns:app`` declaration ("Namespace prefix
+  app on control is not defined"): ``open_entries`` can declare known prefixes on the root,
+  without touching the rest of the bytes (line numbers stay true), for a second attempt;
+- a truncated file is reported as "file ends inside <entry> (started at line N)";
+- tag ids ``tag:blogger.com,1999:blog-<blogId>.post-<id>`` (``.page-<id>``, ``.settings.<NAME>``,
+  ``.layout``) are kept as strings; times are RFC 3339 with or without millis or ``Z``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from datetime import datetime, tzinfo
+from typing import BinaryIO
+from urllib.parse import urlsplit
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from lxml import etree
+
+from importer.diagnostics import Diagnostics
+from importer.errors import InputError, UsageError
+
+ATOM = "http://www.w3.org/2005/Atom"
+GD = "http://schemas.google.com/g/2005"
+THR = "http://purl.org/syndication/thread/1.0"
+GEORSS = "http://www.georss.org/georss"
+BLOGGER_2018 = "http://schemas.google.com/blogger/2018"
+OPENSEARCH = "http://a9.com/-/spec/opensearchrss/1.0/"
+ENTRY = f"{{{ATOM}}}entry"
+
+#: Prefixes Blogger exports use; the ones it declares inline may be missing in defective files.
+KNOWN_PREFIXES: dict[str, str] = {
+    "app": "http://purl.org/atom/app#",
+    "media": "http://search.yahoo.com/mrss/",
+    "gd": GD,
+    "thr": THR,
+    "georss": GEORSS,
+    "openSearch": OPENSEARCH,
+    "blogger": BLOGGER_2018,
+}
+
+_PROGRESS_EVERY = 500
+_PROLOG_LIMIT = 1024 * 1024
+_TAG_ID = re.compile(r"^tag:blogger\.com,1999:blog-(\d+)\.(post|page)-(\d+)$")
+_SETTING_ID = re.compile(r"^tag:blogger\.com,1999:blog-(\d+)\.settings\.(\w+)$")
+_BLOG_ID = re.compile(r"tag:blogger\.com,1999:blog-(\d+)")
+_RFC3339 = re.compile(
+    r"^(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d)(?:\.(\d{1,9}))?(Z|[+-]\d\d:\d\d)$", re.IGNORECASE
+)
+_UNBOUND = re.compile(r"Namespace prefix (\S+) (?:on|for) \S+ is not defined")
+
+
+class PrefixUndeclared(Exception):
+    """The XML uses a known namespace prefix it never declares; retry with it declared."""
+
+    def __init__(self, prefix: str) -> None:
+        super().__init__(prefix)
+        self.prefix = prefix
+
+
+@dataclass(frozen=True)
+class TagId:
+    """A parsed Blogger tag id: blog id, kind (``post`` or ``page``) and the entry's own id."""
+
+    blog_id: str
+    kind: str
+    id: str
+
+
+def parse_tag_id(text: str | None) -> TagId | None:
+    """``tag:blogger.com,1999:blog-1.post-2`` -> ``TagId("1", "post", "2")``; None otherwise."""
+    match = _TAG_ID.match((text or "").strip())
+    return TagId(*match.groups()) if match else None
+
+
+def parse_setting_id(text: str | None) -> str | None:
+    """The NAME of a ``...settings.NAME`` id, or None."""
+    match = _SETTING_ID.match((text or "").strip())
+    return match.group(2) if match else None
+
+
+def blog_id_in(text: str | None) -> str | None:
+    """The blog id inside any Blogger tag id (feed, entry or label scheme), or None."""
+    match = _BLOG_ID.search(text or "")
+    return match.group(1) if match else None
+
+
+def parse_time(text: str | None) -> datetime:
+    """Parse an RFC 3339 timestamp (``2011-04-18T21:47:00.002-04:00``, ``...Z``); ValueError if not."""
+    match = _RFC3339.match((text or "").strip())
+    if match is None:
+        raise ValueError(f"{text!r} is not an RFC 3339 timestamp")
+    base, fraction, zone = match.groups()
+    micros = (fraction or "0")[:6].ljust(6, "0")
+    zone = "+00:00" if zone in ("Z", "z") else zone
+    return datetime.fromisoformat(f"{base}.{micros}{zone}")
+
+
+def local(tag: object) -> str:
+    """Local name of an element tag (``{ns}draft`` -> ``draft``); "" for comments and PIs."""
+    if not isinstance(tag, str):
+        return ""
+    return tag.rsplit("}", 1)[-1]
+
+
+def child_text(element: etree._Element, tag: str) -> str | None:
+    """Text of the first child ``tag`` (Clark notation): "" when empty, None when absent."""
+    child = element.find(tag)
+    if child is None:
+        return None
+    return child.text or ""
+
+
+def find_link(element: etree._Element, rel: str, type_: str | None = None) -> str | None:
+    """``href`` of the first Atom ``link`` with this ``rel`` (and ``type``), or None."""
+    for link in element.iterfind(f"{{{ATOM}}}link"):
+        if link.get("rel") == rel and (type_ is None or link.get("type") == type_):
+            href = link.get("href")
+            if href:
+                return str(href)
+    return None
+
+
+def slug_from_url(url: str | None) -> str | None:
+    """Last path segment without ``.html``: ``http://h/2010/06/x.html?m=1`` -> ``x``."""
+    if not url:
+        return None
+    path = urlsplit(url).path.rstrip("/")
+    segment = path.rsplit("/", 1)[-1]
+    if segment.endswith(".html"):
+        segment = segment[: -len(".html")]
+    return segment or None
+
+
+def zone_from_name(name: str | None) -> tzinfo | None:
+    """The ``ZoneInfo`` called ``name``; None when absent or unknown."""
+    if not name:
+        return None
+    try:
+        return ZoneInfo(name.strip())
+    except (ZoneInfoNotFoundError, ValueError, OSError):
+        return None
+
+
+def blog_zone(
+    setting: str | None, override: str | None, diagnostics: Diagnostics
+) -> tuple[tzinfo | None, str | None]:
+    """The blog's zone and its name: ``override`` (``--timezone``) wins over the blog setting.
+
+    An unknown override is a ``UsageError``; an unknown setting is reported (``timezone-unknown``)
+    and ignored.
+    """
+    if override:
+        zone = zone_from_name(override)
+        if zone is None:
+            raise UsageError(f"unknown time zone {override!r}; use an IANA name like Europe/Helsinki")
+        return zone, override
+    if setting:
+        zone = zone_from_name(setting)
+        if zone is not None:
+            return zone, setting.strip()
+        diagnostics.report("timezone-unknown", f"The blog's time zone {setting!r} is not a known "
+                           "zone; times keep the offsets the export gives.")
+    return None, None
+
+
+class _Prolog:
+    """A read-only stream that checks the prolog and may declare missing prefixes on the root.
+
+    Also counts bytes for progress reports. Everything after the root start tag passes through.
+    """
+
+    def __init__(self, raw: BinaryIO, name: str, declare: dict[str, str]) -> None:
+        self._raw = raw
+        self._name = name
+        self._declare = declare
+        self._pending = b""
+        self._started = False
+        self.bytes_read = 0
+
+    def read(self, size: int = -1) -> bytes:
+        if not self._started:
+            self._started = True
+            self._pending = self._fix_prolog(self._raw.read(_PROLOG_LIMIT))
+        if self._pending:
+            chunk = self._pending if size < 0 else self._pending[:size]
+            self._pending = self._pending[len(chunk):]
+        else:
+            chunk = self._raw.read(size)
+        self.bytes_read += len(chunk)
+        return chunk
+
+    def _fix_prolog(self, head: bytes) -> bytes:
+        end = _root_tag_end(head)
+        prolog = head[:end] if end is not None else head
+        if b"<!ENTITY" in prolog.upper():
+            raise InputError("the file declares XML entities (a possible XML bomb); refused",
+                             file=self._name)
+        if not self._declare or end is None:
+            return head
+        insert = end - 1 if head[end - 2:end] != b"/>" else end - 2
+        extra = "".join(f" xmlns:{p}='{uri}'" for p, uri in sorted(self._declare.items()))
+        return head[:insert] + extra.encode("ascii") + head[insert:]
+
+
+def _root_tag_end(head: bytes) -> int | None:
+    """Offset just past the ``>`` of the root start tag, skipping declarations and comments."""
+    pos = 0
+    while True:
+        pos = head.find(b"<", pos)
+        if pos < 0:
+            return None
+        if head.startswith(b"<?", pos):
+            pos = head.find(b"?>", pos)
+        elif head.startswith(b"<!--", pos):
+            pos = head.find(b"-->", pos)
+        elif head.startswith(b"<!", pos):
+            bracket, close = head.find(b"[", pos), head.find(b">", pos)
+            pos = head.find(b"]>", pos) if 0 <= bracket < close else close
+        else:
+            close = head.find(b">", pos)
+            return close + 1 if close >= 0 else None
+        if pos < 0:
+            return None
+        pos += 1
+
+
+def iter_entries(
+    raw: BinaryIO,
+    name: str,
+    head: dict[str, str],
+    *,
+    total: int | None = None,
+    progress: Callable[[int, int], None] | None = None,
+    declare: dict[str, str] | None = None,
+) -> Iterator[etree._Element]:
+    """Stream the Atom entries of a document, freeing each one once the caller is done with it.
+
+    ``head`` is filled with the feed-level facts (``feed_head``) before the first entry is
+    yielded. Raises ``InputError`` for malformed XML and ``PrefixUndeclared`` for a known
+    prefix used without a declaration (call again with ``declare``).
+    """
+    stream = _Prolog(raw, name, declare or {})
+    parser = etree.iterparse(
+        stream, events=("start", "end"), tag=ENTRY, resolve_entities=False, no_network=True,
+        load_dtd=False, huge_tree=True, remove_comments=True, remove_pis=True,
+    )
+    open_line: int | None = None
+    count = 0
+    try:
+        for event, entry in parser:
+            if event == "start":
+                open_line = entry.sourceline
+                continue
+            open_line = None
+            if count == 0:
+                feed = entry.getparent()
+                head.update(feed_head(feed) if feed is not None else {})
+            yield entry
+            count += 1
+            _free(entry)
+            if progress is not None and count % _PROGRESS_EVERY == 0:
+                progress(stream.bytes_read, total or 0)
+        if count == 0 and parser.root is not None:
+            head.update(feed_head(parser.root))
+    except etree.XMLSyntaxError as exc:
+        raise _syntax_error(exc, name, open_line) from None
+    if progress is not None:
+        progress(stream.bytes_read, total or stream.bytes_read)
+
+
+def _free(entry: etree._Element) -> None:
+    """Clear a finished entry and drop the siblings before it, so memory stays flat."""
+    entry.clear(keep_tail=False)
+    parent = entry.getparent()
+    if parent is not None:
+        while entry.getprevious() is not None:
+            del parent[0]
+
+
+def feed_head(feed: etree._Element) -> dict[str, str]:
+    """Feed-level facts before the first entry: ``id``, ``title``, ``subtitle``, ``url``."""
+    head: dict[str, str] = {}
+    for key in ("id", "title", "subtitle"):
+        text = child_text(feed, f"{{{ATOM}}}{key}")
+        if text:
+            head[key] = text.strip()
+    url = find_link(feed, "alternate", "text/html") or find_link(feed, "alternate")
+    if url:
+        head["url"] = url
+    return head
+
+
+def _syntax_error(exc: etree.XMLSyntaxError, name: str, open_line: int | None) -> Exception:
+    message = str(exc.msg or exc).strip()
+    unbound = _UNBOUND.search(message)
+    if unbound and unbound.group(1) in KNOWN_PREFIXES:
+        return PrefixUndeclared(unbound.group(1))
+    line = exc.lineno or None
+    if open_line is not None and ("Premature end" in message or "not found" in message
+                                  or "EndTag" in message or "end of data" in message):
+        return InputError(f"file ends inside <entry> (started at line {open_line}); the export "
+                          "is truncated or corrupt", file=name, line=line)
+    first_line = message.splitlines()[0] if message else "malformed XML"
+    return InputError(f"not well-formed XML: {first_line}", file=name, line=line)

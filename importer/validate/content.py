@@ -15,8 +15,10 @@ from urllib.parse import unquote, urlsplit
 
 from importer.model import (
     COMMENT_PUBLISHED,
+    COMMENT_STATUSES,
     POST_DRAFT,
     POST_PUBLISHED,
+    POST_STATUSES,
     Archive,
     Post,
 )
@@ -108,9 +110,12 @@ def _noun(count: int, word: str) -> str:
 
 
 def check_not_public_counts(archive: Archive, context: CheckContext) -> Iterator[Finding]:
-    """How many drafts, scheduled or other non-public posts and unpublished comments there are."""
-    posts = Counter(p.status for p in archive.posts if p.status != POST_PUBLISHED)
-    comments = Counter(c.status for _p, c in all_comments(archive) if c.status != COMMENT_PUBLISHED)
+    """How many drafts, scheduled or trashed posts and pending, spam or deleted comments there are."""
+    # Unknown statuses are not counted here: check_unknown_statuses names each of them.
+    posts = Counter(p.status for p in archive.posts
+                    if p.status != POST_PUBLISHED and p.status in POST_STATUSES)
+    comments = Counter(c.status for _p, c in all_comments(archive)
+                       if c.status != COMMENT_PUBLISHED and c.status in COMMENT_STATUSES)
     parts = [plural(n, "draft") if status == POST_DRAFT else f"{n} {status} {_noun(n, 'post')}"
              for status, n in sorted(posts.items())]
     parts += [f"{n} {status} {_noun(n, 'comment')}" for status, n in sorted(comments.items())]

@@ -123,6 +123,9 @@ CODES: dict[str, Code] = {
            "Re-run later; the cache keeps what already arrived."),
         _c("image-remote", _I, "Images are still served from Blogger's hosts.",
            "Use --download-images DIR to bring them home."),
+        _c("link-old-host", _W, "Links still point at the old blog's address (home, archive or "
+           "search pages that have no counterpart in the output).",
+           "Edit those links by hand, or add redirects for them on the new site."),
         # saved pages
         _c("page-layout-unknown", _W, "A saved page has a layout the reader does not know; it was "
            "not guessed at.", "Report the page so its template can be supported."),
@@ -130,6 +133,11 @@ CODES: dict[str, Code] = {
            "Add the post's permalink page to the mirror."),
         _c("encoding-repaired", _W, "A page's declared encoding was wrong (mojibake); it was "
            "decoded differently.", ""),
+        _c("page-skipped", _W, "A file among the saved pages is not a Blogger page, or cannot be "
+           "read, and was skipped.", "Check the file; remove it from the folder if it is not a page."),
+        _c("page-dynamic-views", _W, "A saved page uses Dynamic Views, which loads posts by "
+           "JavaScript: the page holds almost nothing to read.",
+           "Save the pages with ?m=1 (mobile view) or use an export."),
         _c("pages-limits", _I, "Saved pages cannot carry drafts, unpublished comments or, on some "
            "templates, exact times.", "Use an export if you still have access to the blog."),
         # validate (importer.validate)
@@ -150,6 +158,8 @@ CODES: dict[str, Code] = {
         _c("kind-custom", _I, "Entries of a custom post type were kept with that kind.", ""),
         _c("control-chars-removed", _W, "The input held control characters XML forbids (pasted "
            "from word processors); they were removed before parsing.", ""),
+        _c("entry-id-renamed", _W, "Two entries share one id (a known WordPress.com export "
+           "defect); the later one was kept under a distinct id.", "Check the entry by hand."),
         _c("split-oversize", _W, "One entry with its comments and attachments is larger than "
            "--split-size; it was written alone in a file over that size.",
            "Raise --split-size or the upload limit of the WordPress host."),

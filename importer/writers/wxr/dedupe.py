@@ -8,6 +8,7 @@ type, and moves the skipped item's comments to the first one. Quirks handled:
   any item of its type at the same second.
 A colliding item keeps its title and gets the next free second (both ``post_date`` and
 ``post_date_gmt`` move, so they still name one instant); each one is reported as ``title-added``.
+Menu items (``nav_menu_item``) skip that check in the importer and are left alone.
 Uniqueness is guaranteed within the file, not against posts already on the target site.
 """
 
@@ -23,6 +24,8 @@ from importer.writers.wxr.items import WxrItem
 from importer.writers.wxr.xml import local_date
 
 _ONE_SECOND = timedelta(seconds=1)
+#: Types the importer inserts without the ``post_exists`` check.
+EXEMPT_TYPES = ("nav_menu_item",)
 
 
 def title_key(title: str) -> str:
@@ -45,6 +48,8 @@ def make_distinct(items: Iterable[WxrItem], diagnostics: Diagnostics) -> None:
     """Move every item that would collide with an earlier one to its next free second (in place)."""
     taken: dict[tuple[str, str], set[str]] = defaultdict(set)
     for item in items:
+        if item.post_type in EXEMPT_TYPES:
+            continue
         key = title_key(item.title)
         original = item.date
         while _collides(key, taken[(item.post_type, local_date(item.date))]):

@@ -46,3 +46,34 @@ def categories_of(extra: Mapping[str, str]) -> set[str]:
     except ValueError:
         return set()
     return {v for v in value if isinstance(v, str)} if isinstance(value, list) else set()
+
+
+def location_from(pairs: Mapping[str, str]) -> tuple[str, float | None, float | None] | None:
+    """``(name, latitude, longitude)`` from WordPress geodata meta, or None when there is none."""
+    if GEO_ADDRESS not in pairs and GEO_LATITUDE not in pairs:
+        return None
+    try:
+        latitude: float | None = float(pairs[GEO_LATITUDE])
+        longitude: float | None = float(pairs[GEO_LONGITUDE])
+    except (KeyError, ValueError):
+        latitude = longitude = None
+    return pairs.get(GEO_ADDRESS, ""), latitude, longitude
+
+
+def extra_from(pairs: Sequence[tuple[str, str]]) -> dict[str, str]:
+    """``Post.extra``/``Comment.extra`` entries from meta: ours, and public (non-underscore) keys.
+
+    WordPress's own underscore keys (``_edit_last``, ``_wp_attachment_metadata``...) are internal
+    bookkeeping and left out; a public custom field ``key`` is kept as ``meta:key``.
+    """
+    extra: dict[str, str] = {}
+    for key, value in pairs:
+        if key.startswith(EXTRA):
+            extra[key[len(EXTRA):]] = value
+        elif not key.startswith("_") and key not in PUBLIC_OURS:
+            extra["meta:" + key] = value
+    return extra
+
+
+#: Public keys the writer itself sets (restored into model fields, not into ``extra``).
+PUBLIC_OURS = (PERMALINK, GEO_ADDRESS, GEO_LATITUDE, GEO_LONGITUDE)

@@ -128,9 +128,9 @@ def _item(post: Post, ctx: _Context) -> WxrItem:
         terms=ctx.terms.for_post(post, ctx.options.labels_as), meta=post_meta(post, post_name),
         comments=_comments(post, ctx),
     )
+    item.parent = ctx.ids.get(post.extra.get(meta.EXTRA_PARENT, ""), 0)
     if post.kind == "attachment":
         item.attachment_url = post.extra.get(meta.EXTRA_ATTACHMENT_URL, "")
-        item.parent = ctx.ids.get(post.extra.get(meta.EXTRA_PARENT, ""), 0)
     if ctx.options.attachments:
         item.content = rewrite_images(item.content, lambda url: _add_image(url, item, ctx))
     return item

@@ -1,0 +1,173 @@
+"""Redirect maps from the old Blogger paths to the new site's URLs: nginx, Apache, Netlify, CSV.
+
+Every post and page with a permalink gets ``/2010/06/slug.html`` (and its mobile ``?m=1`` form)
+-> its new URL; every label gets ``/search/label/<label>`` -> its new tag page. Paths that stay the
+same (WordPress with Blogger's permalink structure) get no redirect, which also rules out loops.
+
+How each format covers the mobile ``?m=1`` (and ``?showComment=``) URLs:
+- nginx maps ``$uri`` (the decoded path, no query), so one key per path matches every query;
+- Apache ``RewriteRule`` patterns never see the query, and ``QSD`` drops it from the target;
+- Netlify rules without query parameters match any query; ``301!`` wins over the
+  generator's own alias pages at the same path;
+- the CSV lists the ``?m=1`` variants explicitly, for tools that match whole URLs.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from urllib.parse import quote, unquote
+
+from importer.errors import UsageError
+from importer.model import Archive
+from importer.web.targets import SiteUrls
+from importer.web.urls import label_path, post_path
+
+FORMATS = ("nginx", "apache", "netlify", "csv")
+NGINX_VARIABLE = "$blogimport_redirect"
+#: Characters with a meaning in a PCRE pattern.
+_REGEX_SPECIAL = set("\\.^$|?*+()[]{}")
+
+
+@dataclass(frozen=True)
+class Redirect:
+    """One old path (percent-encoded, maybe with ``?m=1``) and the URL it now lives at."""
+
+    old: str
+    new: str
+    entry: str
+    """Post id, or ``label:<label>`` for label pages."""
+
+    @property
+    def is_variant(self) -> bool:
+        """True for the query (``?m=1``) forms that path-matching servers cover by themselves."""
+        return "?" in self.old
+
+
+def redirect_list(archive: Archive, site: SiteUrls) -> list[Redirect]:
+    """Every redirect the archive needs, sorted by old path; identity mappings are left out."""
+    found: dict[str, Redirect] = {}
+    for post in archive.posts:
+        old, new_path = post_path(post), site.posts.get(post.id)
+        if old is None or new_path is None or old == new_path:
+            continue
+        new = site.absolute(new_path)
+        found.setdefault(old, Redirect(old, new, post.id))
+        found.setdefault(old + "?m=1", Redirect(old + "?m=1", new, post.id))
+    for label, tag_path in site.tags.items():
+        old = label_path(label)
+        if old == tag_path:
+            continue
+        new = site.absolute(tag_path)
+        found.setdefault(old, Redirect(old, new, f"label:{label}"))
+        found.setdefault(old + "?m=1", Redirect(old + "?m=1", new, f"label:{label}"))
+    return sorted(found.values(), key=lambda r: r.old)
+
+
+def _nginx_string(text: str) -> str:
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def render_nginx(redirects: Sequence[Redirect]) -> str:
+    """An nginx ``map`` of decoded paths (``$uri``) to new URLs, for the ``http`` context."""
+    lines = [
+        "# Redirects from the old Blogger addresses, written by blogimport.",
+        "# Include this file inside http { }, then inside the site's server { } add:",
+        f"#     if ({NGINX_VARIABLE}) {{ return 301 {NGINX_VARIABLE}; }}",
+        "# $uri has no query string, so ?m=1 (mobile) and ?showComment= URLs match too.",
+        f"map $uri {NGINX_VARIABLE} {{",
+        '    default "";',
+    ]
+    for redirect in redirects:
+        if redirect.is_variant:
+            continue
+        # the value may not hold a bare "$" (nginx would read a variable); targets are URLs, so encode it
+        target = redirect.new.replace("$", "%24")
+        lines.append(f"    {_nginx_string(unquote(redirect.old))} {_nginx_string(target)};")
+    lines.append("}")
+    return "\n".join(lines) + "\n"
+
+
+def regex_escape(text: str) -> str:
+    """``text`` as a literal PCRE pattern: each metacharacter behind a backslash."""
+    return "".join("\\" + ch if ch in _REGEX_SPECIAL else ch for ch in text)
+
+
+def apache_quote(text: str) -> str:
+    """A double-quoted Apache config argument: ``\\`` and ``"`` escaped (the config parser undoes it)."""
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def _apache_substitution(url: str) -> str:
+    # "$1", "%1" and "%{VAR}" are back-references in a substitution; a backslash makes them literal
+    return url.replace("\\", "\\\\").replace("$", "\\$").replace("%", "\\%")
+
+
+def render_apache(redirects: Sequence[Redirect]) -> str:
+    """``RewriteRule``s (mod_rewrite) for a virtual host or an ``.htaccess`` in the site root."""
+    lines = [
+        "# Redirects from the old Blogger addresses, written by blogimport (Apache mod_rewrite).",
+        "# Put these lines in the site's .htaccess or <VirtualHost>. Patterns match the decoded",
+        "# path without the query, so ?m=1 URLs match too; QSD drops the query from the target.",
+        "RewriteEngine On",
+    ]
+    for redirect in redirects:
+        if redirect.is_variant:
+            continue
+        pattern = "^/?" + regex_escape(unquote(redirect.old).lstrip("/")) + "$"
+        lines.append(
+            f"RewriteRule {apache_quote(pattern)} {apache_quote(_apache_substitution(redirect.new))}"
+            " [R=301,L,NE,QSD]"
+        )
+    return "\n".join(lines) + "\n"
+
+
+def render_netlify(redirects: Sequence[Redirect]) -> str:
+    """A Netlify ``_redirects`` file: ``old new 301!`` per line (forced over alias pages)."""
+    lines = ["# Redirects from the old Blogger addresses, written by blogimport."]
+    width = max((len(r.old) for r in redirects), default=0)
+    for redirect in redirects:
+        if redirect.is_variant:
+            continue
+        lines.append(f"{redirect.old.ljust(width)}  {quote(redirect.new, safe=':/?#=&%~+@!$,;')}  301!")
+    return "\n".join(lines) + "\n"
+
+
+def render_csv(redirects: Sequence[Redirect]) -> str:
+    """A plain CSV ``old,new,status,entry``, ``?m=1`` variants included."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(["old", "new", "status", "entry"])
+    for redirect in redirects:
+        writer.writerow([redirect.old, redirect.new, "301", redirect.entry])
+    return buffer.getvalue()
+
+
+_RENDER = {"nginx": render_nginx, "apache": render_apache, "netlify": render_netlify, "csv": render_csv}
+
+
+def parse_formats(text: str | Iterable[str] | None) -> list[str]:
+    """``"nginx,csv"`` -> ``["nginx", "csv"]``; raises ``UsageError`` for unknown names."""
+    if text is None:
+        return []
+    names = text.split(",") if isinstance(text, str) else list(text)
+    chosen = [n.strip().lower() for n in names if n.strip()]
+    unknown = [n for n in chosen if n not in FORMATS]
+    if unknown:
+        raise UsageError(f"unknown redirect format(s) {', '.join(unknown)}; known: {', '.join(FORMATS)}")
+    return list(dict.fromkeys(chosen))
+
+
+def redirect_file_name(format: str, flavor: str | None) -> str:
+    """Where a map goes in a tree output: Netlify's file in the static folder of Hugo and Zola."""
+    if format == "netlify":
+        return "static/_redirects" if flavor in ("hugo", "zola") else "redirects/_redirects"
+    return {"nginx": "redirects/nginx-redirects.conf", "apache": "redirects/apache-redirects.conf",
+            "csv": "redirects/redirects.csv"}[format]
+
+
+def render_redirects(redirects: Sequence[Redirect], format: str) -> bytes:
+    """One map in ``format`` (``nginx``, ``apache``, ``netlify``, ``csv``), UTF-8 encoded."""
+    return _RENDER[format](redirects).encode("utf-8")

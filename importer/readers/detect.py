@@ -7,6 +7,7 @@ namespaces and the first entry's categories are enough to tell the Blogger forma
 
 from __future__ import annotations
 
+import re
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -23,6 +24,18 @@ WXR_NS_PREFIX = "http://wordpress.org/export/"
 
 _SNIFF_BYTES = 256 * 1024
 _MAX_HTML_FILES = 200_000
+_MAX_HTML_SNIFFED = 2_000
+_HTML_SNIFF_BYTES = 64 * 1024
+
+# Signs that an HTML page was rendered by Blogger: the generator meta (Layouts and Classic
+# templates), the widget manager script, Blogger feeds, blogblog.com resources, post-body ids.
+_BLOGGER_MARKERS = re.compile(
+    rb"<meta[^>]*content=[\"']blogger[\"'][^>]*name=[\"']generator|"
+    rb"<meta[^>]*name=[\"']generator[\"'][^>]*content=[\"']blogger|"
+    rb"_WidgetManager|blogger\.com/feeds/|blogger\.com/static/|blogblog\.com/|"
+    rb"id=[\"']post-body-\d|blogger\.com/dyn-css/",
+    re.IGNORECASE,
+)
 
 
 @dataclass
@@ -46,6 +59,17 @@ def read_head(path: Path, size: int = _SNIFF_BYTES) -> bytes:
             return handle.read(size)
     except OSError as exc:
         raise InputError(f"cannot read: {exc.strerror or exc}", file=str(path)) from exc
+
+
+def looks_like_html(head: bytes) -> bool:
+    """True when a file's first bytes look like an HTML document (doctype or ``<html``)."""
+    lowered = head.lstrip(b"\xef\xbb\xbf \t\r\n")[:4096].lower()
+    return lowered.startswith(b"<!doctype html") or b"<html" in lowered
+
+
+def is_blogger_page(head: bytes) -> bool:
+    """True when the start of an HTML page (64 KiB is plenty) shows it was rendered by Blogger."""
+    return _BLOGGER_MARKERS.search(head) is not None
 
 
 def sniff_xml(head: bytes) -> XmlSniff | None:
@@ -120,9 +144,10 @@ def _detect_bytes(head: bytes, path: Path) -> str:
         if b'"blog-archive/' in text[:4096]:
             return "json"
         raise FormatDetectionError("JSON, but not a blog-archive document", file=str(path))
-    lowered = text[:4096].lower()
-    if lowered.startswith(b"<!doctype html") or b"<html" in lowered:
-        return "blogger-html"
+    if looks_like_html(text):
+        if is_blogger_page(head):
+            return "blogger-html"
+        raise InputError("an HTML page, not a Blogger export or saved Blogger page", file=str(path))
     sniff = sniff_xml(head)
     if sniff is None:
         raise FormatDetectionError("not XML, JSON or HTML: no reader recognises it", file=str(path))
@@ -140,13 +165,19 @@ def _detect_folder(path: Path) -> str:
         return "blogger-takeout"
     if any(path.glob("*/feed.atom")):
         return "blogger-takeout"
+    html_seen = 0
     for count, candidate in enumerate(path.rglob("*")):
-        if count > _MAX_HTML_FILES:
+        if count > _MAX_HTML_FILES or html_seen >= _MAX_HTML_SNIFFED:
             break
-        if candidate.is_file() and candidate.suffix.lower() in (".html", ".htm", ""):
-            head = read_head(candidate, 4096).lower()
-            if b"<html" in head or b"<!doctype html" in head:
-                return "blogger-html"
+        name = candidate.name.lower()
+        if candidate.is_file() and (".htm" in name or candidate.suffix == ""):
+            head = read_head(candidate, _HTML_SNIFF_BYTES)
+            if looks_like_html(head):
+                html_seen += 1
+                if is_blogger_page(head):
+                    return "blogger-html"
+    if html_seen:
+        raise InputError("the folder's HTML pages are not saved Blogger pages", file=str(path))
     raise FormatDetectionError(
         "folder holds neither a Takeout feed.atom nor saved HTML pages", file=str(path)
     )

@@ -20,10 +20,13 @@ Quirks of Blogger bodies handled here:
 
 from __future__ import annotations
 
+import functools
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
-from bs4 import BeautifulSoup, Comment, NavigableString, Tag
+from bs4 import BeautifulSoup, Tag
+from bs4.element import Comment, NavigableString
 
 #: Name of the element that marks the jump break in a cleaned tree.
 MORE_TAG = "blogimport-more"
@@ -36,7 +39,7 @@ MAX_DEPTH = 48
 BLOCK_TAGS = frozenset({
     "address", "article", "aside", "blockquote", "center", "dd", "div", "dl", "dt", "figure",
     "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "li", "ol", "p", "pre",
-    "section", "table", "ul", MORE_TAG, RAW_TAG,
+    "section", "table", "ul", "iframe", "object", "embed", MORE_TAG, RAW_TAG,
 })
 _CONTAINERS = ("body", "div", "blockquote", "li", "td", "th", "center", "section", "article", "dd")
 _DROP_TAGS = ("style", "xml", "meta", "link", "title", "head")
@@ -203,11 +206,15 @@ def _normalize_nbsp(root: Tag) -> None:
         if "\xa0" not in text or text.find_parent("pre") is not None:
             continue
 
-        def _space(match: re.Match[str]) -> str:
-            run = match.group(0)
-            return "\xa0" if run == "\xa0" and 0 < match.start() and match.end() < len(text) else " "
+        value = str(text)
+        spaced = _NBSP_RUN.sub(functools.partial(_nbsp_run, length=len(value)), value)
+        text.replace_with(NavigableString(spaced))
 
-        text.replace_with(NavigableString(_NBSP_RUN.sub(_space, str(text))))
+
+def _nbsp_run(match: re.Match[str], length: int) -> str:
+    """A lone ``&nbsp;`` inside text stays (``10&nbsp;km``); runs and edges become a space."""
+    inside = match.start() > 0 and match.end() < length
+    return "\xa0" if match.group(0) == "\xa0" and inside else " "
 
 
 def _unwrap_wrappers(root: Tag) -> None:
@@ -262,7 +269,7 @@ def _paragraphs_from_breaks(container: Tag) -> None:
         _append_group(container, group)
 
 
-def _has_break_run(children: list[object]) -> bool:
+def _has_break_run(children: Sequence[object]) -> bool:
     previous_br = False
     for child in children:
         if _is_br(child):

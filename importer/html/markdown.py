@@ -24,7 +24,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from bs4 import NavigableString, Tag
+from bs4 import Tag
+from bs4.element import NavigableString
 from markdownify import ATX, SPACES, MarkdownConverter
 
 from importer.html.cleanup import BLOCK_TAGS, MORE_TAG, RAW_TAG, clean
@@ -88,7 +89,7 @@ def _pre_text(el: Tag) -> str:
     for node in el.descendants:
         if isinstance(node, NavigableString):
             parts.append(str(node))
-        elif node.name == "br":
+        elif isinstance(node, Tag) and node.name == "br":
             parts.append("\n")
     text = "".join(parts).replace("\r\n", "\n")
     return text[1:] if text.startswith("\n") else text
@@ -116,7 +117,7 @@ def _raw_html(el: Tag) -> str:
     return _BLANK_LINES.sub("\n", html).strip()
 
 
-class BloggerConverter(MarkdownConverter):  # type: ignore[misc]
+class BloggerConverter(MarkdownConverter):
     """markdownify converter for cleaned Blogger bodies (see the module docstring)."""
 
     def __init__(self, more_marker: str = "<!--more-->", youtube_shortcode: str | None = None,
@@ -138,7 +139,7 @@ class BloggerConverter(MarkdownConverter):  # type: ignore[misc]
             return "\n\n" + self._protect(_raw_html(node)) + "\n\n"
         if node.name in ("iframe", "object", "embed"):
             return self._embed(node)
-        return str(super().process_tag(node, parent_tags))
+        return str(super().process_tag(node, parent_tags))  # type: ignore[misc]
 
     def _protect(self, text: str) -> str:
         """Stash ``text`` so later escaping and rewriting cannot touch it."""
@@ -183,7 +184,7 @@ class BloggerConverter(MarkdownConverter):  # type: ignore[misc]
 
     def process_text(self, el: NavigableString, parent_tags: set[str] | None = None) -> str:
         """Text with line-start block markers escaped when the text begins a line."""
-        text = str(super().process_text(el, parent_tags))
+        text = str(super().process_text(el, parent_tags))  # type: ignore[misc]
         if text and "_noformat" not in (parent_tags or set()) and _starts_line(el):
             text = _LINE_START.sub(_escape_marker, text, count=1)
         return text
@@ -220,7 +221,7 @@ class BloggerConverter(MarkdownConverter):  # type: ignore[misc]
 
     def convert_hN(self, n: int, el: Tag, text: str, parent_tags: set[str]) -> str:
         """ATX heading; a trailing ``#`` of the text is escaped so it is not a closing sequence."""
-        result = str(super().convert_hN(n, el, text, parent_tags))
+        result = str(super().convert_hN(n, el, text, parent_tags))  # type: ignore[misc]
         return re.sub(r"(\s)#+(\s*)$", lambda m: m.group(1) + "\\" + m.group(0).strip() + m.group(2), result)
 
     def convert_li(self, el: Tag, text: str, parent_tags: set[str]) -> str:
@@ -268,6 +269,7 @@ class BloggerConverter(MarkdownConverter):  # type: ignore[misc]
             markdown = _HUGO_SHORTCODE.sub(r"{{\1/*\2*/\3}}", markdown)
             self.placeholders = [_HUGO_SHORTCODE.sub(r"{{\1/*\2*/\3}}", p)
                                  if not p.startswith("{{< youtube ") else p for p in self.placeholders]
+        markdown = re.sub(r"\n{3,}", "\n\n", markdown)
         for _ in range(3):  # placeholders may nest (code inside a wrapped <u>)
             markdown = _PLACEHOLDER_RE.sub(lambda m: self.placeholders[int(m.group(1))], markdown)
         return markdown.strip("\n") + "\n" if markdown.strip() else ""

@@ -55,6 +55,7 @@ class WriterSpec:
 
 def _writers() -> list[WriterSpec]:
     from importer.writers import json_writer, wxr
+    from importer.writers.markdown import MarkdownOptions, write_markdown
 
     return [
         WriterSpec("json", "one blog-archive/1 JSON document", json_writer.write_json,
@@ -63,6 +64,15 @@ def _writers() -> list[WriterSpec]:
                    json_writer.JsonOptions, preset={"lines": True}),
         WriterSpec("wxr", "WordPress WXR 1.2 for WordPress's importer (--split-size for big blogs)",
                    wxr.write_wxr, wxr.WxrOptions, layout="file"),
+        *[WriterSpec(flavor, description, write_markdown, MarkdownOptions, layout="tree",
+                     preset={"flavor": flavor})
+          for flavor, description in [
+              ("markdown", "Markdown files with YAML front matter (generic)"),
+              ("hugo", "a Hugo content tree (content/posts, data/comments, aliases)"),
+              ("jekyll", "a Jekyll site tree (_posts/YYYY-MM-DD-slug.md, _data/comments, redirect_from)"),
+              ("pelican", "a Pelican content folder (Key: value headers, Summary, Alias)"),
+              ("zola", "a Zola content tree (TOML front matter, taxonomies, aliases)"),
+          ]],
     ]
 
 

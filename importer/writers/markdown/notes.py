@@ -1,0 +1,80 @@
+"""SITE-NOTES.md: the site settings the generated files rely on, per flavor.
+
+Each note exists because a generator silently misbehaves without it (OUTPUTS.md): Jekyll
+re-expresses dates in the build machine's zone and ignores ``redirect_from`` without
+jekyll-redirect-from; Hugo's Goldmark drops raw HTML unless ``unsafe`` is on; Zola ignores tags
+not declared as a taxonomy; Pelican needs the pelican-alias plugin for ``Alias``.
+"""
+
+from __future__ import annotations
+
+from importer.model import Blog
+from importer.writers.markdown.options import MarkdownOptions
+
+
+def _hugo(options: MarkdownOptions, raw_html: bool) -> list[str]:
+    lines = ["## Hugo", "", "Add to `hugo.toml`:", "", "```toml"]
+    if options.site_url:
+        lines.append(f'baseURL = "{options.site_url}"')
+    if options.permalink:
+        lines += ["[permalinks]", f'  posts = "{options.permalink}"']
+    if raw_html:
+        lines += ["[markup.goldmark.renderer]", "  unsafe = true  # raw HTML kept (iframes, tables)"]
+    lines += ["```", "", "Comments are in `data/comments/<slug>.json` (`.Site.Data.comments`).",
+              "`aliases` write redirect pages at the old Blogger paths."]
+    return lines
+
+
+def _jekyll(timezone: str, options: MarkdownOptions) -> list[str]:
+    lines = ["## Jekyll", "", "Add to `_config.yml`:", "", "```yaml", f"timezone: {timezone}",
+             "plugins:", "  - jekyll-redirect-from"]
+    if options.site_url:
+        lines.append(f'url: "{options.site_url}"')
+    if options.permalink:
+        lines.append(f"permalink: {options.permalink}")
+    lines += ["```", "", "and `gem \"jekyll-redirect-from\"` to the Gemfile: without it `redirect_from` is "
+              "ignored silently. Without `timezone` Jekyll moves dates into the build machine's zone.",
+              "Comments are in `_data/comments/<slug>.json` (`site.data.comments`)."]
+    return lines
+
+
+def _zola(options: MarkdownOptions) -> list[str]:
+    lines = ["## Zola", "", "Add to `config.toml` (undeclared taxonomies are ignored silently):", "",
+             "```toml"]
+    if options.site_url:
+        lines.append(f'base_url = "{options.site_url}"')
+    lines += ["taxonomies = [", '  { name = "tags", feed = true },', "]", "```", "",
+              "Comments are in `<post>.comments.json` next to each post."]
+    return lines
+
+
+def _pelican(options: MarkdownOptions) -> list[str]:
+    lines = ["## Pelican", "", "In `pelicanconf.py`:", "", "```python",
+             'PLUGINS = ["pelican.plugins.alias"]  # pip install pelican-alias; serves the old Blogger paths']
+    if options.site_url:
+        lines.append(f'SITEURL = "{options.site_url}"')
+    lines += ["```", "", "Summaries are in the `Summary:` header (Pelican ignores `<!--more-->`).",
+              "Comments are in `<post>.comments.json` next to each post."]
+    return lines
+
+
+def site_notes(blog: Blog, options: MarkdownOptions, raw_html: bool) -> bytes:
+    """The SITE-NOTES.md bytes for ``blog`` written with ``options``."""
+    timezone = blog.timezone or "UTC"
+    lines = [f"# Site notes for {blog.title or 'the converted blog'}", "",
+             f"Converted by blogimport for {options.flavor}. Dates carry their offsets; the blog's "
+             f"time zone is {timezone}.", ""]
+    if options.flavor == "hugo":
+        lines += _hugo(options, raw_html)
+    elif options.flavor == "jekyll":
+        lines += _jekyll(timezone, options)
+    elif options.flavor == "zola":
+        lines += _zola(options)
+    elif options.flavor == "pelican":
+        lines += _pelican(options)
+    else:
+        lines += ["Posts are in `posts/`, pages in `pages/`, comments in `<post>.comments.json`."]
+    if raw_html:
+        lines += ["", "Some posts keep raw HTML (see the html-raw-kept diagnostics); the renderer must "
+                  "pass HTML through."]
+    return ("\n".join(lines) + "\n").encode("utf-8")

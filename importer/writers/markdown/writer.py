@@ -1,0 +1,181 @@
+"""``write_markdown``: posts and pages as Markdown files with front matter, comment data, site notes.
+
+Quirks handled: drafts are marked as drafts in each generator's own way (Hugo/Zola ``draft: true``,
+Jekyll ``published: false``, Pelican ``Status: draft``) or left out with ``--no-drafts`` (one
+``draft-skipped`` per entry); aliases carry the old Blogger path with its leading slash; Jekyll
+gets ``render_with_liquid: false`` when a body has ``{{``/``{%``; Pelican cannot build an untitled
+article, so untitled entries get their date as title there (``title-added``). Bodies are converted
+in worker processes in chunks when the archive is big (``jobs``); output order and bytes do not
+depend on it.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Sequence
+from concurrent.futures import ProcessPoolExecutor
+from typing import Any
+from urllib.parse import urlsplit
+
+from importer.diagnostics import Diagnostics
+from importer.html.markdown import ConvertedBody, html_to_markdown
+from importer.model import Archive, Post
+from importer.writers import OutputFile
+from importer.writers.markdown.comments import comments_file, comments_path, kept_comments
+from importer.writers.markdown.frontmatter import pelican_header, toml_front_matter, yaml_front_matter
+from importer.writers.markdown.layout import PlannedPost, local_time, plan
+from importer.writers.markdown.notes import site_notes
+from importer.writers.markdown.options import MarkdownOptions
+
+_MORE = {"hugo": "<!--more-->", "jekyll": "<!--more-->", "zola": "<!-- more -->", "pelican": "",
+         "markdown": "<!--more-->"}
+#: Below this many posts, conversion stays in this process (starting workers costs more).
+PARALLEL_THRESHOLD = 200
+_CHUNK = 50
+
+ConvertJob = tuple[str, str, str | None, bool]
+
+
+def _convert_chunk(jobs: Sequence[ConvertJob]) -> list[ConvertedBody]:
+    return [html_to_markdown(html, more_marker=more, youtube_shortcode=shortcode, hugo=hugo)
+            for html, more, shortcode, hugo in jobs]
+
+
+def convert_bodies(posts: Sequence[Post], options: MarkdownOptions) -> list[ConvertedBody]:
+    """Markdown of every post body, in order; in worker processes when there are many."""
+    flavor = options.flavor
+    shortcode = "{{{{< youtube {id} >}}}}" if flavor == "hugo" and options.embeds == "shortcode" else None
+    jobs: list[ConvertJob] = [(p.content_html, _MORE[flavor], shortcode, flavor == "hugo") for p in posts]
+    workers = options.jobs or os.cpu_count() or 1
+    if workers <= 1 or len(jobs) < PARALLEL_THRESHOLD:
+        return _convert_chunk(jobs)
+    chunks = [jobs[i:i + _CHUNK] for i in range(0, len(jobs), _CHUNK)]
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        return [body for chunk in pool.map(_convert_chunk, chunks) for body in chunk]
+
+
+def old_path(post: Post) -> str | None:
+    """The path part of the Blogger permalink (``/2010/06/slug.html``), the alias to keep."""
+    if not post.url or not post.is_public:
+        return None
+    path = urlsplit(post.url).path
+    return path if path.startswith("/") and path != "/" else None
+
+
+def _title(post: Post, options: MarkdownOptions, archive: Archive, diagnostics: Diagnostics) -> str:
+    if post.title or options.flavor != "pelican":
+        return post.title
+    title = f"{local_time(post.published, archive.blog):%Y-%m-%d}"
+    diagnostics.report("title-added", f"Untitled entry got the title '{title}' (Pelican skips "
+                       "untitled articles).", entry=post.id)
+    return title
+
+
+def front_matter(post: Post, planned: PlannedPost, body: ConvertedBody, options: MarkdownOptions,
+                 archive: Archive, title: str) -> str:
+    """The front matter block of one post in the flavor's syntax and keys."""
+    blog = archive.blog
+    date = local_time(post.published, blog)
+    updated = local_time(post.updated, blog) if post.updated else None
+    draft = not post.is_public
+    alias = old_path(post)
+    author = post.author.name if post.author else None
+    tags = list(post.labels)
+    flavor = options.flavor
+    if flavor == "pelican":
+        return pelican_header({
+            "Title": title, "Date": date, "Modified": updated, "Tags": tags, "Slug": planned.slug,
+            "Authors": [author] if author else None, "Status": "draft" if draft else "published",
+            "Summary": body.summary, "Alias": alias,
+        })
+    values: dict[str, Any] = {"title": title, "date": date}
+    if flavor == "jekyll":
+        values = {"layout": "page" if post.kind == "page" else "post", **values}
+        if updated:
+            values["last_modified_at"] = updated
+        if draft:
+            values["published"] = False
+    elif flavor == "zola":
+        if updated:
+            values["updated"] = updated
+        values["draft"] = draft
+    else:
+        if updated:
+            values["lastmod"] = updated
+        values["draft"] = draft
+    values["slug"] = planned.slug
+    if options.permalink and post.kind == "post" and flavor in ("hugo", "jekyll"):
+        values["url" if flavor == "hugo" else "permalink"] = planned.url_path
+    if flavor == "jekyll":
+        values["tags"] = tags
+        if alias:
+            values["redirect_from"] = [alias]
+        if body.summary is not None:
+            values["excerpt_separator"] = _MORE["jekyll"]
+        if "{{" in body.markdown or "{%" in body.markdown:
+            values["render_with_liquid"] = False
+    elif flavor == "zola":
+        if alias:
+            values["aliases"] = [alias]
+        values["taxonomies"] = {"tags": tags}
+        if author:
+            values["extra"] = {"author": author}
+        return toml_front_matter(values)
+    else:
+        values["tags"] = tags
+        if alias:
+            values["aliases"] = [alias]
+    if author and flavor != "zola":
+        values["author"] = author
+    if options.front_matter == "toml" and flavor == "hugo":
+        return toml_front_matter(values)
+    return yaml_front_matter(values)
+
+
+def _skip_drafts(archive: Archive, options: MarkdownOptions, diagnostics: Diagnostics) -> None:
+    if options.drafts:
+        return
+    for post in archive.posts:
+        if not post.is_public:
+            diagnostics.report("draft-skipped", f"'{post.title or post.id}' is {post.status}; left out "
+                               "(--no-drafts).", entry=post.id)
+
+
+def write_markdown(archive: Archive, options: MarkdownOptions, diagnostics: Diagnostics) -> list[OutputFile]:
+    """Render ``archive`` as a site tree for ``options.flavor``: posts, pages, comment data, notes.
+
+    Returns the files in a stable order; the same archive and options always give the same bytes.
+    """
+    if options.flavor == "zola" and options.front_matter != "toml":
+        options = _replace(options, front_matter="toml")
+    _skip_drafts(archive, options, diagnostics)
+    planned = plan(archive, options, diagnostics)
+    posts = [p for p in archive.posts if p.id in planned]
+    bodies = convert_bodies(posts, options)
+    files: list[OutputFile] = []
+    raw_anywhere = False
+    for post, body in zip(posts, bodies, strict=True):
+        where = planned[post.id]
+        if body.raw_kept:
+            raw_anywhere = True
+            diagnostics.report("html-raw-kept", f"{body.raw_kept} piece(s) of HTML kept as raw HTML in "
+                               f"'{post.title or where.slug}' ({', '.join(body.raw_tags)}).", entry=post.id)
+        title = _title(post, options, archive, diagnostics)
+        head = front_matter(post, where, body, options, archive, title)
+        files.append(OutputFile(where.path, (head + ("\n" if options.flavor != "pelican" else "")
+                                             + body.markdown).encode("utf-8")))
+        comments = kept_comments(post, options.all_comments, diagnostics)
+        if comments:
+            files.append(OutputFile(comments_path(options.flavor, where),
+                                    comments_file(post, where, comments, options.all_comments)))
+    if options.flavor == "zola" and any(p.kind == "post" for p in posts):
+        files.append(OutputFile("content/posts/_index.md", toml_front_matter(
+            {"title": archive.blog.title or "Posts", "sort_by": "date"}).encode("utf-8")))
+    files.append(OutputFile("SITE-NOTES.md", site_notes(archive.blog, options, raw_anywhere)))
+    return sorted(files, key=lambda f: f.path)
+
+
+def _replace(options: MarkdownOptions, **changes: Any) -> MarkdownOptions:
+    from dataclasses import replace
+
+    return replace(options, **changes)

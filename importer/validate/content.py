@@ -101,7 +101,8 @@ def check_remote_images(archive: Archive, context: CheckContext) -> Iterator[Fin
     total = sum(per_host.values())
     if total:
         hosts = ", ".join(sorted(per_host))
-        yield Finding(f"{plural(total, 'image')} in {plural(posts, 'post')} are still on Blogger's "
+        verb = "is" if total == 1 else "are"
+        yield Finding(f"{plural(total, 'image')} in {plural(posts, 'post')} {verb} still on Blogger's "
                       f"hosts ({hosts}).")
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from importer.diagnostics import CODES, Severity
-from importer.validate import content, structure, times
+from importer.validate import content, output, structure, times
 from importer.validate.base import CheckFunction
 
 
@@ -93,6 +93,12 @@ CHECKS: list[Check] = [
           "(1.bp.blogspot.com, blogger.googleusercontent.com).", content.check_remote_images),
     Check("entries-not-public", f"{_F}: info[entries-not-public]: Not public: 1 draft, 1 pending "
           "comment, 1 spam comment.", content.check_not_public_counts),
+    Check("slug-collision", f"{_F}:entry[7000000000000000004]: warning[slug-collision]: 'blog-post' is "
+          "also used by entry 7000000000000000003; this entry is written as 'blog-post-2010-03' (in hugo, "
+          "jekyll, pelican, zola, wxr).", output.check_slug_collisions),
+    Check("html-raw-kept", f"{_F}:entry[7000000000000000002]: info[html-raw-kept]: 1 piece(s) of HTML "
+          "in 'Kesäkuun kuulumiset' have no Markdown form and would stay raw HTML (iframe).",
+          output.check_raw_html),
 ]
 
 

@@ -54,6 +54,7 @@ _RELATED_PARENT = re.compile(r"/comments/default/(\d+)$")
 _MAX_PREFIX_RETRIES = 3
 
 Opener = Callable[[], BinaryIO]
+CollectEntry = Callable[[etree._Element, "Collected", Diagnostics], None]
 
 
 class EntryInvalid(ValueError):
@@ -83,15 +84,21 @@ def read_blogger_legacy(path: Path, options: ReadOptions, diagnostics: Diagnosti
 
 
 def collect_with_retries(
-    opener: Opener, name: str, total: int | None, options: ReadOptions, diagnostics: Diagnostics
+    opener: Opener, name: str, total: int | None, options: ReadOptions, diagnostics: Diagnostics,
+    collect_entry: CollectEntry | None = None,
 ) -> Collected:
-    """One pass over the entries; again with known prefixes declared if the file forgot them."""
+    """One pass over the entries; again with known prefixes declared if the file forgot them.
+
+    ``collect_entry`` files one entry into the ``Collected`` (default: a legacy export entry);
+    it raises ``EntryInvalid`` for an entry to skip.
+    """
     declare: dict[str, str] = {}
     while True:
         attempt = Diagnostics(diagnostics.file)
         try:
             with opener() as raw:
-                collected = _collect(raw, name, total, options, attempt, declare)
+                collected = _collect(raw, name, total, options, attempt, declare,
+                                     collect_entry or _collect_entry)
         except PrefixUndeclared as missing:
             if missing.prefix in declare or len(declare) >= _MAX_PREFIX_RETRIES:
                 raise InputError(f"namespace prefix {missing.prefix!r} is used but never declared",
@@ -108,12 +115,13 @@ def collect_with_retries(
 
 
 def _collect(raw: BinaryIO, name: str, total: int | None, options: ReadOptions,
-             diagnostics: Diagnostics, declare: dict[str, str]) -> Collected:
+             diagnostics: Diagnostics, declare: dict[str, str], collect_entry: CollectEntry,
+             ) -> Collected:
     collected = Collected()
     for entry in iter_entries(raw, name, collected.head, total=total, progress=options.progress,
                               declare=declare):
         try:
-            _collect_entry(entry, collected, diagnostics)
+            collect_entry(entry, collected, diagnostics)
         except EntryInvalid as exc:
             raw_id = (child_text(entry, f"{{{ATOM}}}id") or "").strip() or None
             diagnostics.report("entry-invalid", f"Entry skipped: {exc}.",

@@ -1,0 +1,203 @@
+"""Finding the blog in a Google Takeout: a ``feed.atom``, a blog folder, a Takeout folder or .zip.
+
+Layout: ``Takeout/Blogger/Blogs/<blog title>/feed.atom`` + ``settings.csv`` beside it. Quirks:
+``Takeout/Blogger/Comments/<blog>/feed.atom`` holds comments the owner wrote elsewhere and is
+NOT a blog; folder names are sanitized, maybe non-ASCII titles; one Takeout may hold several
+blogs (``options.blog`` picks one by folder name or blog title). Zip members are read in place,
+never extracted, with size and compression-ratio limits against zip bombs.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+import zipfile
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path, PurePosixPath
+from typing import IO, BinaryIO, cast
+
+from importer.diagnostics import Diagnostics
+from importer.errors import InputError, UsageError
+
+MAX_FEED_BYTES = 8 * 1024**3
+MAX_SETTINGS_BYTES = 1024**2
+MAX_RATIO = 200
+"""A member inflating more than this many times (and past 10 MiB) is treated as a zip bomb."""
+_RATIO_FLOOR = 10 * 1024**2
+_BLOG_FEED = re.compile(r"(?:^|/)Blogger/Blogs/([^/]+)/feed\.atom$")
+
+
+@dataclass(frozen=True)
+class FeedSource:
+    """One blog's feed inside whatever the user gave, with its settings."""
+
+    label: str
+    """How to name the feed in messages (a path, or ``archive.zip!Takeout/...``)."""
+    folder: str
+    """The blog folder's name (the sanitized blog title)."""
+    open: Callable[[], BinaryIO]
+    """Opens the feed's bytes (can be called again for a second pass)."""
+    size: int | None
+    """The feed's size in bytes, when known."""
+    settings: dict[str, str] = field(default_factory=dict)
+    """``settings.csv`` as column -> value (empty when there is none)."""
+
+
+def parse_settings(data: bytes, label: str) -> dict[str, str]:
+    """The header and first value row of ``settings.csv`` as a mapping."""
+    try:
+        rows = list(csv.reader(io.StringIO(data.decode("utf-8-sig"), newline="")))
+    except (UnicodeDecodeError, csv.Error) as exc:
+        raise InputError(f"settings.csv cannot be read: {exc}", file=label) from exc
+    if len(rows) < 2:
+        return {}
+    return {key.strip(): value for key, value in zip(rows[0], rows[1], strict=False)}
+
+
+def resolve(path: Path, options_blog: str | None, diagnostics: Diagnostics) -> FeedSource:
+    """The ``FeedSource`` for ``path``; ``UsageError`` listing blogs when the choice is unclear."""
+    if path.is_dir():
+        candidates = _folder_feeds(path)
+    elif zipfile.is_zipfile(path):
+        candidates = _zip_feeds(path)
+    elif path.is_file():
+        candidates = [_file_source(path, path.parent.name)]
+    else:
+        raise InputError("no such file or folder", file=str(path))
+    if not candidates:
+        raise InputError("no Takeout blog feed (Blogger/Blogs/<blog>/feed.atom) found",
+                         file=str(path))
+    return _choose(candidates, options_blog, str(path), diagnostics)
+
+
+def _choose(candidates: list[FeedSource], wanted: str | None, label: str,
+            diagnostics: Diagnostics) -> FeedSource:
+    names = sorted(_title(c) for c in candidates)
+    if wanted is None:
+        if len(candidates) == 1:
+            return candidates[0]
+        raise UsageError(f"{label} holds {len(candidates)} blogs; choose one with --blog: "
+                         + ", ".join(repr(n) for n in names))
+    for candidate in candidates:
+        if wanted.casefold() in (candidate.folder.casefold(), _title(candidate).casefold()):
+            if len(candidates) > 1:
+                others = ", ".join(repr(n) for n in names if n != _title(candidate))
+                diagnostics.report("blogs-several", f"Read {_title(candidate)!r}; the input also "
+                                   f"holds {others}.")
+            return candidate
+    if len(candidates) == 1 and wanted is not None:
+        raise UsageError(f"no blog called {wanted!r} in {label}; it holds {names[0]!r}")
+    raise UsageError(f"no blog called {wanted!r} in {label}; it holds: "
+                     + ", ".join(repr(n) for n in names))
+
+
+def _title(source: FeedSource) -> str:
+    return source.settings.get("blog_name") or source.folder
+
+
+def _file_source(feed: Path, folder: str) -> FeedSource:
+    settings_path = feed.parent / "settings.csv"
+    settings: dict[str, str] = {}
+    if settings_path.is_file():
+        if settings_path.stat().st_size > MAX_SETTINGS_BYTES:
+            raise InputError("settings.csv is too large to be Blogger's", file=str(settings_path))
+        settings = parse_settings(settings_path.read_bytes(), str(settings_path))
+    try:
+        size = feed.stat().st_size
+    except OSError as exc:
+        raise InputError(f"cannot read: {exc.strerror or exc}", file=str(feed)) from exc
+    return FeedSource(label=str(feed), folder=folder, open=lambda: feed.open("rb"), size=size,
+                      settings=settings)
+
+
+def _folder_feeds(folder: Path) -> list[FeedSource]:
+    if (folder / "feed.atom").is_file():
+        return [_file_source(folder / "feed.atom", folder.name)]
+    found: dict[Path, FeedSource] = {}
+    for pattern in ("*/feed.atom", "Blogs/*/feed.atom", "Blogger/Blogs/*/feed.atom",
+                    "*/Blogger/Blogs/*/feed.atom", "*/*/Blogger/Blogs/*/feed.atom"):
+        for feed in sorted(folder.glob(pattern)):
+            relative = feed.relative_to(folder).as_posix()
+            if "Blogger/Comments/" in relative or feed.parent.parent.name == "Comments":
+                continue
+            if feed.is_file():
+                found.setdefault(feed.resolve(), _file_source(feed, feed.parent.name))
+    return list(found.values())
+
+
+def _zip_feeds(path: Path) -> list[FeedSource]:
+    try:
+        archive = zipfile.ZipFile(path)
+    except (zipfile.BadZipFile, OSError) as exc:
+        raise InputError(f"not a readable zip file: {exc}", file=str(path)) from exc
+    with archive:
+        members = {info.filename: info for info in archive.infolist()}
+        sources = []
+        for name, info in sorted(members.items()):
+            match = _BLOG_FEED.search(name)
+            if match is None or info.is_dir():
+                continue
+            _check_member(info, path, MAX_FEED_BYTES)
+            settings_name = str(PurePosixPath(name).parent / "settings.csv")
+            settings: dict[str, str] = {}
+            if settings_name in members:
+                settings_info = members[settings_name]
+                _check_member(settings_info, path, MAX_SETTINGS_BYTES)
+                settings = parse_settings(_read_member(path, settings_name),
+                                          f"{path}!{settings_name}")
+            sources.append(FeedSource(
+                label=f"{path}!{name}", folder=match.group(1), size=info.file_size,
+                open=_member_opener(path, name), settings=settings))
+    return sources
+
+
+def _check_member(info: zipfile.ZipInfo, path: Path, limit: int) -> None:
+    too_big = info.file_size > limit
+    ratio = info.file_size / max(info.compress_size, 1)
+    if too_big or (info.file_size > _RATIO_FLOOR and ratio > MAX_RATIO):
+        raise InputError(f"zip member {info.filename!r} would inflate to {info.file_size} bytes "
+                         f"(ratio {ratio:.0f}); refused as a possible zip bomb", file=str(path))
+
+
+def _read_member(path: Path, name: str) -> bytes:
+    with zipfile.ZipFile(path) as archive, archive.open(name) as member:
+        data = member.read(MAX_SETTINGS_BYTES + 1)
+    if len(data) > MAX_SETTINGS_BYTES:
+        raise InputError(f"zip member {name!r} is larger than it claims", file=str(path))
+    return data
+
+
+def _member_opener(path: Path, name: str) -> Callable[[], BinaryIO]:
+    def open_member() -> BinaryIO:
+        try:
+            archive = zipfile.ZipFile(path)
+            return cast(BinaryIO, _MemberStream(archive, archive.open(name)))
+        except (zipfile.BadZipFile, OSError, KeyError) as exc:
+            raise InputError(f"cannot read zip member {name!r}: {exc}", file=str(path)) from exc
+
+    return open_member
+
+
+class _MemberStream(io.RawIOBase):
+    """A zip member that also closes its archive, and turns zip damage into ``InputError``."""
+
+    def __init__(self, archive: zipfile.ZipFile, member: IO[bytes]) -> None:
+        super().__init__()
+        self._archive = archive
+        self._member = member
+
+    def readable(self) -> bool:
+        return True
+
+    def read(self, size: int | None = -1) -> bytes:
+        try:
+            return self._member.read(-1 if size is None else size)
+        except (zipfile.BadZipFile, OSError, EOFError) as exc:
+            raise InputError(f"the zip file is damaged: {exc}", file=self._archive.filename) from exc
+
+    def close(self) -> None:
+        self._member.close()
+        self._archive.close()
+        super().close()

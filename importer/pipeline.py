@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from importer.diagnostics import Diagnostics
 from importer.io import write_file, write_tree
@@ -16,6 +16,9 @@ from importer.model import Archive
 from importer.options import ReadOptions
 from importer.readers import read
 from importer.writers import get_writer
+
+if TYPE_CHECKING:
+    from importer.web import WebOptions, WebReport
 
 
 @dataclass
@@ -25,6 +28,8 @@ class ConvertResult:
     archive: Archive
     written: list[Path] = field(default_factory=list)
     diagnostics: Diagnostics = field(default_factory=Diagnostics)
+    web: WebReport | None = None
+    """Links rewritten, images brought home, redirects written (see ``importer.web``)."""
 
 
 def convert(
@@ -37,12 +42,15 @@ def convert(
     write_options: Any = None,
     force: bool = False,
     diagnostics: Diagnostics | None = None,
+    web: WebOptions | None = None,
 ) -> ConvertResult:
     """Convert ``source`` to format ``to`` at ``output`` (a file, ``-`` or a folder).
 
     ``write_options`` is the writer's options dataclass, or None for the flavor's defaults.
     Nothing is written when reading fails; files are written atomically and never silently
     overwritten (``force`` allows replacing what is not ours).
+    ``web`` asks for redirect maps, image downloads and link rewriting (``importer.web``); links
+    between posts are rewritten for Markdown and WXR even without it.
 
     >>> convert("fixtures/blog-fi/legacy.xml", "out/blog.json", to="json")  # doctest: +SKIP
     """
@@ -50,9 +58,14 @@ def convert(
     spec = get_writer(to)
     options = write_options if write_options is not None else spec.make_options()
     archive = read(source, format=from_format, options=read_options, diagnostics=diags)
-    outputs = list(spec.write(archive, options, diags))
+    from importer.web import WebOptions, apply_web, beside
+
+    extra = apply_web(archive, spec, options, web or WebOptions(), diags, output=output, source=source)
+    outputs = list(spec.write(extra.archive, options, diags))
     if spec.layout == "tree":
-        written = write_tree(outputs, Path(output), force=force)
+        written = write_tree([*outputs, *extra.files], Path(output), force=force)
     else:
         written = write_file(outputs, output, force=force)
-    return ConvertResult(archive=archive, written=written, diagnostics=diags)
+        for out, target in beside(extra.files, output):
+            written += write_file([out], target, force=force)
+    return ConvertResult(archive=archive, written=written, diagnostics=diags, web=extra.report)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import sys
 from collections.abc import Callable, Iterator
@@ -23,6 +24,7 @@ from importer.options import ReadOptions
 from importer.pipeline import convert as convert_archive
 from importer.readers import READERS, read, reader_names
 from importer.stats import summarize
+from importer.web import WebOptions
 from importer.writers import WRITERS, get_writer, writer_names
 
 _WRITER_OPTION_CLASSES = list(dict.fromkeys(spec.options_class for spec in WRITERS))
@@ -41,6 +43,17 @@ def _progress(enabled: bool) -> Iterator[Callable[[int, int], None] | None]:
         yield update
 
 
+def _image_progress() -> Callable[[int, int], None] | None:
+    """Image download progress on stderr when it is a terminal (one line, rewritten in place)."""
+    if not sys.stderr.isatty():
+        return None
+
+    def update(done: int, total: int) -> None:
+        click.echo(f"\rImages {done}/{total}", err=True, nl=done >= total)
+
+    return update
+
+
 def _read_options(values: dict[str, Any], progress: Callable[[int, int], None] | None) -> ReadOptions:
     return ReadOptions(**pick(values, ReadOptions), progress=progress)
 
@@ -56,7 +69,7 @@ def _read_options(values: dict[str, Any], progress: Callable[[int, int], None] |
 @click.option("-q", "--quiet", is_flag=True, help="Do not print info diagnostics.")
 @FAIL_ON
 @options_from_dataclasses([ReadOptions])
-@options_from_dataclasses(_WRITER_OPTION_CLASSES)
+@options_from_dataclasses([*_WRITER_OPTION_CLASSES, WebOptions])
 @handle_errors
 def convert(input_path: str, to: str, output: str, from_format: str | None, force: bool,
             quiet: bool, fail_on: str, **values: Any) -> None:
@@ -68,16 +81,23 @@ def convert(input_path: str, to: str, output: str, from_format: str | None, forc
       blogimport convert takeout-20240101.zip --blog "Sosmedia ja muuta" --to hugo -o site/
     """
     spec = get_writer(to)
-    writer_values = {k: v for k, v in values.items() if k not in pick(values, ReadOptions)}
+    own = {f.name for f in dataclasses.fields(spec.options_class)}
+    web_only = set(pick(values, WebOptions)) - own
+    writer_values = {k: v for k, v in values.items()
+                     if k not in pick(values, ReadOptions) and k not in web_only}
     write_options = spec.make_options(**writer_values)
+    web_options = WebOptions(**pick(values, WebOptions), progress=_image_progress())
     diagnostics = Diagnostics()
     with _progress(output != "-") as progress:
         result = convert_archive(
             input_path, output, to, from_format=from_format,
             read_options=_read_options(values, progress), write_options=write_options,
-            force=force, diagnostics=diagnostics,
+            force=force, diagnostics=diagnostics, web=web_options,
         )
     echo_diagnostics(diagnostics, quiet=quiet)
+    if result.web is not None and web_options.active:
+        for line in result.web.summary_lines():
+            click.echo(line, err=True)
     counts = summarize(result.archive)["counts"]
     if output != "-":
         click.echo(

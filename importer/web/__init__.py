@@ -27,12 +27,12 @@ from importer.web.redirects import (
     redirect_list,
     render_redirects,
 )
-from importer.web.report import WebReport, inventory_file, report_leftovers
+from importer.web.report import WebReport, beside, inventory_file, report_leftovers
 from importer.web.targets import SiteUrls, markdown_site_urls, pattern_site_urls, wxr_site_urls
 from importer.web.urls import blog_urls
 from importer.writers import OutputFile, WriterSpec
 
-__all__ = ["WebOptions", "WebReport", "WebResult", "apply_web", "site_urls"]
+__all__ = ["WebOptions", "WebReport", "WebResult", "apply_web", "beside", "site_urls"]
 
 
 @dataclass(frozen=True)
@@ -146,5 +146,5 @@ def apply_web(
         result.files.append(inventory_file(inventory, result.report))
     result.files.extend(_redirect_files(archive, site, formats, _flavor(spec, write_options), result.report))
     report_leftovers(result.report, leftover_links(result.archive, blog), remote_images(result.archive),
-                     diagnostics)
+                     diagnostics if rewrite or web.active else Diagnostics())
     return result

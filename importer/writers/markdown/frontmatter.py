@@ -69,7 +69,7 @@ def yaml_front_matter(values: FrontMatter) -> str:
     """``---`` YAML block (with the closing ``---`` and a newline) for ``values``."""
     _check_aware(values)
     body = yaml.dump(_keyed(dict(values)), Dumper=_QuotingDumper, allow_unicode=True,
-                     sort_keys=False, default_flow_style=None, width=10**9)
+                     sort_keys=False, default_flow_style=False, width=10**9)
     return f"---\n{body}---\n"
 
 

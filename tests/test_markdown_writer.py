@@ -1,0 +1,152 @@
+"""The Markdown writer and its flavors on the fixture blog (built from the model)."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+import tomllib
+import yaml
+from md_blog_fi import blog_fi
+
+from importer.diagnostics import Diagnostics
+from importer.writers import get_writer, write
+from importer.writers.markdown import MarkdownOptions, plan
+from importer.writers.markdown import writer as writer_module
+
+P1 = "7000000000000000001"
+DRAFT = "7000000000000000007"
+
+
+def _files(flavor: str, **options: object) -> tuple[dict[str, str], Diagnostics]:
+    diagnostics = Diagnostics()
+    spec = get_writer(flavor)
+    out = write(blog_fi(), flavor, spec.make_options(**options), diagnostics)
+    return {f.path: f.data.decode("utf-8") for f in out}, diagnostics
+
+
+def _front(text: str) -> dict[str, object]:
+    if text.startswith("+++\n"):
+        return tomllib.loads(text.split("+++\n")[1])
+    loaded = yaml.safe_load(text.split("---\n")[1])
+    assert isinstance(loaded, dict)
+    return loaded
+
+
+@pytest.mark.parametrize(
+    ("flavor", "p1_path", "page_path", "comments"),
+    [
+        ("hugo", "content/posts/orkut-projekti-ja-sosmediamarkkinointi.md", "content/tietoa-minusta.md",
+         "data/comments/orkut-projekti-ja-sosmediamarkkinointi.json"),
+        ("jekyll", "_posts/2010-06-10-orkut-projekti-ja-sosmediamarkkinointi.md", "tietoa-minusta.md",
+         "_data/comments/orkut-projekti-ja-sosmediamarkkinointi.json"),
+        ("pelican", "content/orkut-projekti-ja-sosmediamarkkinointi.md", "content/pages/tietoa-minusta.md",
+         "content/orkut-projekti-ja-sosmediamarkkinointi.comments.json"),
+        ("zola", "content/posts/orkut-projekti-ja-sosmediamarkkinointi.md", "content/tietoa-minusta.md",
+         "content/posts/orkut-projekti-ja-sosmediamarkkinointi.comments.json"),
+    ],
+)
+def test_layout_per_flavor(flavor: str, p1_path: str, page_path: str, comments: str) -> None:
+    files, _ = _files(flavor)
+    assert {p1_path, page_path, comments, "SITE-NOTES.md"} <= set(files)
+    thread = json.loads(files[comments])["comments"]
+    assert [c["id"] for c in thread] == ["8000000000000000001"]  # spam left out
+    assert thread[0]["replies"][0]["content_html"] == "Kiitos, Ilkka!"
+
+
+def test_hugo_front_matter_and_summary_marker() -> None:
+    files, diagnostics = _files("hugo")
+    text = files["content/posts/orkut-projekti-ja-sosmediamarkkinointi.md"]
+    front = _front(text)
+    assert front["title"] == "Orkut – projekti ja sosmediamarkkinointi"
+    assert front["aliases"] == ["/2010/06/orkut-projekti-ja-sosmediamarkkinointi.html"]
+    assert front["tags"] == ["sosiaalinen media", "Orkut", "Markkinointi"]
+    assert front["draft"] is False
+    assert "date: 2010-06-10T14:35:00+03:00\n" in text
+    assert "\n<!--more-->\n" in text
+    assert _front(files["content/posts/keskenerainen-luonnos.md"])["draft"] is True
+    codes = diagnostics.codes()
+    assert codes.count("comment-not-public") == 2 and codes.count("slug-collision") == 1
+    assert "unsafe = true" in files["SITE-NOTES.md"]
+
+
+def test_collision_gives_two_files_and_one_diagnostic() -> None:
+    files, diagnostics = _files("hugo")
+    assert "content/posts/blog-post.md" in files and "content/posts/blog-post-2010-05.md" in files
+    collision = [d for d in diagnostics if d.code == "slug-collision"]
+    assert [d.entry for d in collision] == ["7000000000000000003"]
+
+
+def test_jekyll_drafts_liquid_and_excerpt() -> None:
+    files, _ = _files("jekyll")
+    draft = _front(files["_posts/2010-06-12-keskenerainen-luonnos.md"])
+    assert draft["published"] is False
+    code_post = _front(files["_posts/2010-01-15-koodia-merkkeja.md"])
+    assert code_post["render_with_liquid"] is False
+    assert code_post["title"] == "Koodia & merkkejä: {{ aaltosulkeet }}"
+    p1 = _front(files["_posts/2010-06-10-orkut-projekti-ja-sosmediamarkkinointi.md"])
+    assert p1["excerpt_separator"] == "<!--more-->" and "render_with_liquid" not in p1
+    assert p1["redirect_from"] == ["/2010/06/orkut-projekti-ja-sosmediamarkkinointi.html"]
+    assert "timezone: Europe/Helsinki" in files["SITE-NOTES.md"]
+
+
+def test_zola_toml_taxonomies_and_section() -> None:
+    files, _ = _files("zola", front_matter="yaml")  # Zola is always TOML
+    front = _front(files["content/posts/kesakuun-kuulumiset-ensimmaiset.md"])
+    assert front["taxonomies"] == {"tags": ["Orkut", "koodi"]}
+    assert front["date"].isoformat() == "2010-06-10T09:05:00+03:00"  # type: ignore[attr-defined]
+    assert "tags" not in front
+    assert "content/posts/_index.md" in files
+    assert "\n<!-- more -->\n" in files["content/posts/orkut-projekti-ja-sosmediamarkkinointi.md"]
+
+
+def test_pelican_header_summary_and_titles() -> None:
+    files, diagnostics = _files("pelican")
+    p1 = files["content/orkut-projekti-ja-sosmediamarkkinointi.md"]
+    assert "Summary: Orkut-projekti oli kevään iso juttu.\n" in p1 and "<!--more-->" not in p1
+    assert "Title: Kesäkuun kuulumiset: ensimmäiset kokemukset\n" in files[
+        "content/kesakuun-kuulumiset-ensimmaiset.md"]
+    assert files["content/blog-post.md"].startswith("Title: 2010-03-28\n")
+    assert diagnostics.codes().count("title-added") == 2
+
+
+def test_no_drafts_leaves_them_out_with_one_diagnostic_each() -> None:
+    files, diagnostics = _files("hugo", drafts=False)
+    assert "content/posts/keskenerainen-luonnos.md" not in files
+    skipped = [d.entry for d in diagnostics if d.code == "draft-skipped"]
+    assert skipped == [DRAFT]
+
+
+def test_all_comments_keeps_statuses() -> None:
+    files, diagnostics = _files("hugo", all_comments=True)
+    thread = json.loads(files["data/comments/orkut-projekti-ja-sosmediamarkkinointi.json"])["comments"]
+    assert [c["status"] for c in thread] == ["published", "spam"]
+    assert "comment-not-public" not in diagnostics.codes()
+
+
+def test_hugo_bundles_shortcodes_toml() -> None:
+    files, diagnostics = _files("hugo", bundles=True, embeds="shortcode", front_matter="toml")
+    text = files["content/posts/kesakuun-kuulumiset-ensimmaiset/index.md"]
+    assert "{{< youtube dQw4w9WgXcQ >}}" in text and "<iframe" not in text
+    assert text.startswith("+++\n")
+    assert "html-raw-kept" not in diagnostics.codes()
+
+
+def test_same_input_same_bytes_and_jobs_do_not_matter(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(writer_module, "PARALLEL_THRESHOLD", 1)  # use the process pool
+    monkeypatch.setattr(writer_module, "_CHUNK", 2)
+    archive = blog_fi()
+    one = write(archive, "hugo", MarkdownOptions(flavor="hugo", jobs=1))
+    again = write(archive, "hugo", MarkdownOptions(flavor="hugo", jobs=2))
+    assert one == again
+
+
+def test_plan_urls_and_permalink() -> None:
+    planned = plan(blog_fi(), MarkdownOptions(flavor="jekyll"))
+    assert planned[P1].url_path == "/2010/06/10/orkut-projekti-ja-sosmediamarkkinointi.html"
+    custom = plan(blog_fi(), MarkdownOptions(flavor="hugo", permalink="/:year/:month/:slug/"))
+    assert custom[P1].url_path == "/2010/06/orkut-projekti-ja-sosmediamarkkinointi/"
+    assert custom["7000000000000000006"].url_path == "/tietoa-minusta/"
+    files, _ = _files("hugo", permalink="/:year/:month/:slug/")
+    front = _front(files["content/posts/orkut-projekti-ja-sosmediamarkkinointi.md"])
+    assert front["url"] == "/2010/06/orkut-projekti-ja-sosmediamarkkinointi/"

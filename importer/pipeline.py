@@ -15,6 +15,7 @@ from importer.io import write_file, write_tree
 from importer.model import Archive
 from importer.options import ReadOptions
 from importer.readers import read
+from importer.validate.accounting import Accounting, check_conversion
 from importer.writers import get_writer
 
 if TYPE_CHECKING:
@@ -30,6 +31,8 @@ class ConvertResult:
     diagnostics: Diagnostics = field(default_factory=Diagnostics)
     web: WebReport | None = None
     """Links rewritten, images brought home, redirects written (see ``importer.web``)."""
+    accounting: Accounting | None = None
+    """Entries read, written and skipped with reasons (read = written + skipped)."""
 
 
 def convert(
@@ -57,15 +60,20 @@ def convert(
     diags = diagnostics if diagnostics is not None else Diagnostics()
     spec = get_writer(to)
     options = write_options if write_options is not None else spec.make_options()
+    read_start = len(diags)
     archive = read(source, format=from_format, options=read_options, diagnostics=diags)
+    read_end = len(diags)
     from importer.web import WebOptions, apply_web, beside
 
     extra = apply_web(archive, spec, options, web or WebOptions(), diags, output=output, source=source)
     outputs = list(spec.write(extra.archive, options, diags))
+    accounting = check_conversion(extra.archive, diags, (read_start, read_end), (read_end, len(diags)),
+                                  spec.preset.get("flavor", to))
     if spec.layout == "tree":
         written = write_tree([*outputs, *extra.files], Path(output), force=force)
     else:
         written = write_file(outputs, output, force=force)
         for out, target in beside(extra.files, output):
             written += write_file([out], target, force=force)
-    return ConvertResult(archive=archive, written=written, diagnostics=diags, web=extra.report)
+    return ConvertResult(archive=archive, written=written, diagnostics=diags, web=extra.report,
+                         accounting=accounting)

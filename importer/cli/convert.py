@@ -103,6 +103,8 @@ def convert(input_path: str, to: str, output: str, from_format: str | None, forc
         click.echo(
             f"{counts['posts']} posts, {counts['pages']} pages, {counts['comments']} comments read; "
             f"{len(result.written)} files written to {output}", err=True)
+    if result.accounting is not None:  # read = written + skipped, with the reasons
+        click.echo(result.accounting.line(), err=True)
     exit_for(diagnostics, fail_on)
 
 

@@ -15,7 +15,8 @@ from importer.html.markdown import html_to_markdown
 from importer.model import Archive
 from importer.validate.base import CheckContext, Finding
 
-MARKDOWN_FLAVORS = ("hugo", "jekyll", "pelican", "zola")
+#: Markdown flavors; plain ``markdown`` is checked only when ``convert --to markdown`` asks for it.
+MARKDOWN_FLAVORS = ("hugo", "jekyll", "pelican", "zola", "markdown")
 
 
 def _renamings(archive: Archive, flavor: str) -> Diagnostics:

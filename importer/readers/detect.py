@@ -80,10 +80,13 @@ def sniff_xml(head: bytes) -> XmlSniff | None:
     )
     try:
         parser.feed(head)
+    except etree.XMLSyntaxError:
+        pass  # a truncated head, or a damaged one (WXR with a Word \x0b): what came before counts
+    try:
         for _event, element in parser.read_events():
             _note(sniff, element)
     except etree.XMLSyntaxError:
-        pass  # a truncated head is expected; what was seen before it still counts
+        pass
     return sniff if sniff.root else None
 
 

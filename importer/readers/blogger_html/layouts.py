@@ -95,7 +95,7 @@ def page_facts(soup: BeautifulSoup, layout: Layout) -> PageFacts:
         blog_id=context.get("blogId") or _itemprop(soup, "blogId"),
         blog_title=context.get("title") or _header_title(soup),
         blog_url=normalize_url(context.get("homepageUrl") or _header_url(soup)),
-        blog_description=_text(soup.select_one("#header .description, .Header .description")),
+        blog_description=_text(soup.select_one("#header .description, .Header .description, #description")),
         page_url=normalize_url(page_url),
         single_item=single,
     )

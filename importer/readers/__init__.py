@@ -29,16 +29,29 @@ class ReaderSpec:
 
 def _readers() -> list[ReaderSpec]:
     # Imported here so that ``importer.readers.detect`` can be used by the modules below.
-    from importer.readers import json_reader, wxr
+    from importer.readers import blogger_feed, blogger_legacy, blogger_takeout, json_reader, wxr
 
     return [
         ReaderSpec("json", "blog-archive JSON written by this tool", json_reader.read_json),
+        ReaderSpec("blogger-legacy", "Blogger's legacy 'Back up content' export (blog-MM-DD-YYYY.xml)",
+                   blogger_legacy.read_blogger_legacy),
+        ReaderSpec("blogger-takeout", "Google Takeout Blogger export: feed.atom, blog/Takeout folder, .zip",
+                   blogger_takeout.read_blogger_takeout),
+        ReaderSpec("blogger-feed", "Blogger's public Atom feed (/feeds/posts/default): published posts only",
+                   blogger_feed.read_blogger_feed),
         ReaderSpec("wxr", "WordPress WXR 1.0-1.2 export (posts, pages, comments, terms, attachments)",
                    wxr.read_wxr),
     ]
 
 
 READERS: list[ReaderSpec] = _readers()
+
+#: What to tell the user when detection recognises a format that no reader handles.
+_UNREAD_FORMATS = {
+    "atom": "an Atom feed, but not a Blogger export (no Blogger namespace or entry kinds); "
+            "export the blog from Blogger or Google Takeout",
+    "rss": "an RSS feed, not a Blogger export; export the blog from Blogger or Google Takeout",
+}
 
 
 def reader_names() -> list[str]:
@@ -75,9 +88,8 @@ def read(
     else:
         detected = detect_format(path)
         if detected not in reader_names():
-            raise FormatDetectionError(
-                f"looks like {detected!r}, which no reader handles", file=str(path)
-            )
+            raise FormatDetectionError(_UNREAD_FORMATS.get(
+                detected, f"looks like {detected!r}, which no reader handles"), file=str(path))
         spec = get_reader(detected)
     diags = diagnostics if diagnostics is not None else Diagnostics()
     if diags.file is None:

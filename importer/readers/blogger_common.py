@@ -285,8 +285,12 @@ def _free(entry: etree._Element) -> None:
 
 
 def feed_head(feed: etree._Element) -> dict[str, str]:
-    """Feed-level facts before the first entry: ``id``, ``title``, ``subtitle``, ``url``."""
+    """Feed-level facts before the first entry: ``id``, ``title``, ``subtitle``, ``url``,
+    ``total_results`` (public feeds)."""
     head: dict[str, str] = {}
+    total = (child_text(feed, f"{{{OPENSEARCH}}}totalResults") or "").strip()
+    if total:
+        head["total_results"] = total
     for key in ("id", "title", "subtitle"):
         text = child_text(feed, f"{{{ATOM}}}{key}")
         if text:

@@ -4,8 +4,8 @@ Quirks handled:
 - The nicename is WordPress's identity for a term, so it is precomputed with the blog language's
   transliteration (Finnish ``ä→a``): ``Kesä`` becomes ``kesa``, not ``kes-a`` or ``kesä``.
 - Labels that differ only by case or accent (``Koodi`` / ``koodi``) would collapse into one term
-  inside WordPress anyway; we decide the mapping: the spelling used on most posts wins (the first
-  seen on a tie), and every merged spelling is reported as ``label-merged``.
+  inside WordPress anyway; we decide the mapping: the spelling used on most posts wins (on a tie, the
+  one on the oldest post), and every merged spelling is reported as ``label-merged``.
 - A label with no ASCII letters left (``日本``) gets a stable ``label-<hash>`` nicename.
 """
 
@@ -61,7 +61,7 @@ def build_terms(posts: Iterable[Post], labels_as: str, locale: str | None,
                 diagnostics: Diagnostics) -> TermTable:
     """Terms for every label of ``posts``; merges of differing spellings are reported."""
     uses: Counter[tuple[str, str]] = Counter()
-    for post in posts:
+    for post in sorted(posts, key=lambda p: (p.published, p.id)):  # order-independent result
         uses.update(dict.fromkeys(post_labels(post, labels_as), 1))
     groups: dict[tuple[str, str], list[tuple[str, str]]] = {}
     for key in uses:  # first-seen order

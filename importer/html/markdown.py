@@ -270,6 +270,7 @@ class BloggerConverter(MarkdownConverter):
             self.placeholders = [_HUGO_SHORTCODE.sub(r"{{\1/*\2*/\3}}", p)
                                  if not p.startswith("{{< youtube ") else p for p in self.placeholders]
         markdown = re.sub(r"\n{3,}", "\n\n", markdown)
+        markdown = re.sub(r"(?<=\S) (?=\n|$)", "", markdown)  # a lone trailing space; two are a break
         for _ in range(3):  # placeholders may nest (code inside a wrapped <u>)
             markdown = _PLACEHOLDER_RE.sub(lambda m: self.placeholders[int(m.group(1))], markdown)
         return markdown.strip("\n") + "\n" if markdown.strip() else ""

@@ -53,6 +53,14 @@ EXAMPLES: dict[str, str] = {
                    "that kind.",
     "control-chars-removed": "blog.wxr:3: warning[control-chars-removed]: 2 control characters "
                              "(U+000B) were removed before parsing.",
+    "entry-id-renamed": "export.wordpress.xml:entry[42]: warning[entry-id-renamed]: A second item has id "
+                        "'42'; kept as '42-2'.",
+    "link-old-host": "site:entry[7000000000000000002]: warning[link-old-host]: 2 links still point at "
+                     "http://sosmedia-ja-muuta.blogspot.com/search/label/Orkut and other old pages.",
+    "page-dynamic-views": "mirror/index.html: warning[page-dynamic-views]: 'index.html' is a Dynamic Views "
+                          "page: its posts are loaded by JavaScript and are not in it.",
+    "page-skipped": "mirror: warning[page-skipped]: 'robots.txt' is not a saved Blogger page; it was "
+                    "skipped.",
     "split-oversize": "out/blog-003.wxr:entry[7000000000000000001]: warning[split-oversize]: 'Orkut' "
                       "with its comments is 3.2 MB, over --split-size 2 MB; written alone.",
 }

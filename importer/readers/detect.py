@@ -102,7 +102,7 @@ def _note(sniff: XmlSniff, element: etree._Element) -> None:
     sniff.namespaces.update(v for v in element.nsmap.values() if v)
     if tag.startswith("{"):
         sniff.namespaces.add(tag[1:].split("}", 1)[0])
-    local = etree.QName(tag).localname
+    local = tag.rsplit("}", 1)[-1]  # not QName: 'app:control' with an undeclared prefix
     if local == "category" and element.get("scheme") == GDATA_KIND:
         sniff.has_kind_category = True
     elif local == "wxr_version":
@@ -162,7 +162,7 @@ def _detect_bytes(head: bytes, path: Path) -> str:
         raise FormatDetectionError("not XML, JSON or HTML: no reader recognises it", file=str(path))
     name = classify_xml(sniff)
     if name is None:
-        root = etree.QName(sniff.root).localname
+        root = sniff.root.rsplit("}", 1)[-1]
         raise FormatDetectionError(
             f"XML with root <{root}> is not a blog export this tool reads", file=str(path)
         )

@@ -1,0 +1,96 @@
+"""Bad inputs (fixtures/bad): one-line errors naming the file, exit 1, no partial output.
+
+Also: an export with malformed entries converts the good ones, and the legacy reader never
+raises anything but ``ImporterError`` on mutated or truncated bytes (hypothesis).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from conftest import BLOG_FI, FIXTURES
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from importer.cli import main
+from importer.diagnostics import Diagnostics
+from importer.errors import ImporterError, InputError
+from importer.options import ReadOptions
+from importer.readers import read
+from importer.readers.blogger_legacy import read_blogger_legacy
+
+BAD = FIXTURES / "bad"
+FATAL = {
+    "empty.xml": "empty",
+    "not-xml.xml": "not XML",
+    "html-error-page.xml": "HTML page",
+    "truncated.xml": "file ends inside <entry> (started at line 212)",
+    "billion-laughs.xml": "XML entities",
+    "foreign-atom.xml": "an Atom feed, but not a Blogger export",
+}
+
+
+@pytest.mark.parametrize("name", sorted(FATAL), ids=sorted(FATAL))
+def test_bad_input_gives_one_line_error_and_exit_1(name: str, tmp_path: Path) -> None:
+    out = tmp_path / "out.json"
+    result = CliRunner().invoke(main, ["convert", str(BAD / name), "--to", "json", "-o", str(out)])
+    assert result.exit_code == 1, result.output
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1, lines
+    assert name in lines[0] and FATAL[name] in lines[0]
+    assert "Traceback" not in result.output
+    assert not out.exists()
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_truncated_error_names_the_line() -> None:
+    with pytest.raises(InputError) as caught:
+        read(BAD / "truncated.xml")
+    assert caught.value.line is not None and caught.value.line >= 212
+
+
+@pytest.mark.parametrize("fail_on,code", [("error", 3), ("warning", 3), ("never", 0)])
+def test_malformed_entries_are_skipped_and_the_rest_converts(
+        fail_on: str, code: int, tmp_path: Path) -> None:
+    out = tmp_path / "out.json"
+    result = CliRunner().invoke(main, ["convert", str(BAD / "malformed-entries.xml"), "--to", "json",
+                                       "-o", str(out), "--fail-on", fail_on])
+    assert result.exit_code == code, result.output
+    assert out.exists()
+    assert result.stderr.count("error[entry-invalid]") == 2
+    assert "entry[7000000000000000002]" in result.stderr
+
+
+def test_malformed_entries_one_diagnostic_per_skipped_entry() -> None:
+    diagnostics = Diagnostics()
+    archive = read(BAD / "malformed-entries.xml", diagnostics=diagnostics)
+    assert [p.id for p in archive.posts] == ["7000000000000000001"]
+    assert [c.id for c in archive.posts[0].comments] == ["8000000000000000001"]
+    invalid = [d for d in diagnostics if d.code == "entry-invalid"]
+    assert [(d.entry, d.line) for d in invalid] == [("7000000000000000002", None), (None, 35)]
+
+
+def test_entities_are_refused_by_the_reader_too(tmp_path: Path) -> None:
+    """Forcing the reader past detection still never expands an entity."""
+    with pytest.raises(InputError, match="XML entities"):
+        read(BAD / "billion-laughs.xml", format="blogger-legacy")
+
+
+FIXTURE_BYTES = (BLOG_FI / "legacy.xml").read_bytes()
+
+
+@settings(max_examples=50, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(cut=st.integers(min_value=0, max_value=len(FIXTURE_BYTES)),
+       position=st.integers(min_value=0, max_value=len(FIXTURE_BYTES) - 1),
+       junk=st.binary(min_size=0, max_size=8))
+def test_legacy_reader_raises_only_importer_errors(tmp_path: Path, cut: int, position: int,
+                                                   junk: bytes) -> None:
+    data = FIXTURE_BYTES[:position] + junk + FIXTURE_BYTES[position + len(junk):]
+    path = tmp_path / "mutated.xml"
+    path.write_bytes(data[: max(cut, position)])
+    try:
+        read_blogger_legacy(path, ReadOptions(), Diagnostics())
+    except ImporterError as exc:
+        assert "\n" not in str(exc)

@@ -53,7 +53,7 @@ class PageFacts:
 
 def detect_layout(soup: BeautifulSoup) -> Layout:
     """The template family that rendered ``soup`` (see the module docstring)."""
-    if soup.select_one("div.post-outer-container, time.published[datetime]"):
+    if soup.select_one(".post-outer-container, time.published[datetime]"):
         return "theme2017"
     if soup.select_one("div.post.hentry, div.post-outer div.post"):
         return "layouts"

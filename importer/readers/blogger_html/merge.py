@@ -45,6 +45,8 @@ def merge_post(key: str, copies: list[PostSnapshot], clock: Clock) -> Post | Non
     if published is None:
         return None
     extra: dict[str, str] = {"source_page": best.file}
+    if all(c.machine_time is None and not c.time_text for c in copies):
+        extra["published_precision"] = "day"  # a mobile index shows the day only
     if best.truncated:
         extra["truncated"] = "true"
         clock.diagnostics.report(

@@ -26,7 +26,7 @@ from importer.readers.blogger_html.layouts import PageFacts, normalize_url
 
 _POST_SELECTORS: dict[str, str] = {
     "layouts": "div.post.hentry, div.post-outer > div.post",
-    "theme2017": "div.post-outer-container",
+    "theme2017": ".post-outer-container",
     "classic": "div.post",
     "mobile": "div.mobile-post-outer",
 }

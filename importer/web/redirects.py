@@ -6,6 +6,7 @@ same (WordPress with Blogger's permalink structure) get no redirect, which also 
 
 How each format covers the mobile ``?m=1`` (and ``?showComment=``) URLs:
 - nginx maps ``$uri`` (the decoded path, no query), so one key per path matches every query;
+  its keys are case-insensitive, so paths differing only by case share the first one's target;
 - Apache ``RewriteRule`` patterns never see the query, and ``QSD`` drops it from the target;
 - Netlify rules without query parameters match any query; ``301!`` wins over the
   generator's own alias pages at the same path;
@@ -70,6 +71,15 @@ def _nginx_string(text: str) -> str:
     return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
+def _bucket_size(redirects: Sequence[Redirect]) -> int:
+    """A power of two holding the longest key (in bytes) plus nginx's per-entry overhead."""
+    longest = max((len(unquote(r.old).encode("utf-8")) for r in redirects), default=0)
+    size = 64
+    while size < longest + 32:
+        size *= 2
+    return size
+
+
 def render_nginx(redirects: Sequence[Redirect]) -> str:
     """An nginx ``map`` of decoded paths (``$uri``) to new URLs, for the ``http`` context."""
     lines = [
@@ -77,15 +87,22 @@ def render_nginx(redirects: Sequence[Redirect]) -> str:
         "# Include this file inside http { }, then inside the site's server { } add:",
         f"#     if ({NGINX_VARIABLE}) {{ return 301 {NGINX_VARIABLE}; }}",
         "# $uri has no query string, so ?m=1 (mobile) and ?showComment= URLs match too.",
+        "# Long paths need bigger hash buckets than nginx's default (remove this line if your",
+        "# http { } block already sets map_hash_bucket_size to at least this).",
+        f"map_hash_bucket_size {_bucket_size(redirects)};",
         f"map $uri {NGINX_VARIABLE} {{",
         '    default "";',
     ]
+    seen: set[str] = set()
     for redirect in redirects:
-        if redirect.is_variant:
+        key = unquote(redirect.old)
+        # map keys are case-insensitive in nginx: "/search/label/Koodi" and ".../koodi" would conflict
+        if redirect.is_variant or key.lower() in seen:
             continue
+        seen.add(key.lower())
         # the value may not hold a bare "$" (nginx would read a variable); targets are URLs, so encode it
         target = redirect.new.replace("$", "%24")
-        lines.append(f"    {_nginx_string(unquote(redirect.old))} {_nginx_string(target)};")
+        lines.append(f"    {_nginx_string(key)} {_nginx_string(target)};")
     lines.append("}")
     return "\n".join(lines) + "\n"
 

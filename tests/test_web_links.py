@@ -85,3 +85,19 @@ def _with_body(post, body: str):  # type: ignore[no-untyped-def]
     from dataclasses import replace
 
     return replace(post, content_html=body)
+
+
+def test_cli_convert_writes_redirect_maps_in_the_tree(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+    from conftest import BLOG_FI
+
+    from importer.cli import main
+
+    out = tmp_path / "site"
+    result = CliRunner().invoke(main, ["convert", str(BLOG_FI / "legacy.xml"), "--to", "hugo", "-o", str(out),
+                                       "--redirects", "nginx,csv", "--site-url", "https://sosmedia.fi/"])
+    assert result.exit_code == 0, result.output
+    csv_text = (out / "redirects" / "redirects.csv").read_text(encoding="utf-8")
+    assert "/2010/06/orkut-projekti-ja-sosmediamarkkinointi.html?m=1,https://sosmedia.fi/posts/" in csv_text
+    assert (out / "redirects" / "nginx-redirects.conf").is_file()
+    assert "redirects:" in result.output

@@ -173,3 +173,15 @@ def test_zip_without_blog_feed_is_an_input_error(tmp_path: Path) -> None:
 ])
 def test_slug_from_title_like_blogger(title: str, slug: str) -> None:
     assert slug_from_title(title) == slug
+
+
+def test_damaged_zip_is_an_input_error(tmp_path: Path) -> None:
+    damaged = tmp_path / "takeout.zip"
+    with zipfile.ZipFile(damaged, "w", zipfile.ZIP_DEFLATED) as zf:
+        zf.write(FI_BLOG / "feed.atom", "Takeout/Blogger/Blogs/S/feed.atom")
+    data = bytearray(damaged.read_bytes())
+    for index in range(200, 400):
+        data[index] ^= 0x55
+    damaged.write_bytes(bytes(data))
+    with pytest.raises(InputError, match=r"damaged|not well-formed"):
+        _read(damaged)

@@ -13,6 +13,7 @@ import csv
 import io
 import re
 import zipfile
+import zlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
@@ -194,7 +195,7 @@ class _MemberStream(io.RawIOBase):
     def read(self, size: int | None = -1) -> bytes:
         try:
             return self._member.read(-1 if size is None else size)
-        except (zipfile.BadZipFile, OSError, EOFError) as exc:
+        except (zipfile.BadZipFile, zlib.error, OSError, EOFError) as exc:
             raise InputError(f"the zip file is damaged: {exc}", file=self._archive.filename) from exc
 
     def close(self) -> None:

@@ -158,3 +158,14 @@ def test_memory_stays_flat_entries_are_freed(tmp_path: Path) -> None:
         for entry in iter_entries(raw, "blog.xml", head):
             assert len(list(entry.itersiblings(preceding=True))) <= 2  # only <id> and <link>
     assert head["url"] == "http://x.blogspot.com/"
+
+
+def test_hostile_dates_and_coordinates_are_contained(tmp_path: Path) -> None:
+    nan_place = "<georss:featurename>X</georss:featurename><georss:point>nan inf</georss:point>"
+    archive, diagnostics = _read(
+        tmp_path, _setting("BLOG_TIME_ZONE", "Europe/Helsinki"),
+        _entry("post-1", "post", "9999-12-31T23:59:59Z"), _entry("post-2", "post", "2010-13-01T00:00:00Z"),
+        _entry("post-3", "post", extra=nan_place))
+    assert [p.id for p in archive.posts] == ["3"]
+    assert archive.posts[0].location is not None and archive.posts[0].location.latitude is None
+    assert [(d.code, d.entry) for d in diagnostics] == [("entry-invalid", "1"), ("entry-invalid", "2")]

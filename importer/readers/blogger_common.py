@@ -13,6 +13,7 @@ Quirks handled here:
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -99,7 +100,19 @@ def parse_time(text: str | None) -> datetime:
     base, fraction, zone = match.groups()
     micros = (fraction or "0")[:6].ljust(6, "0")
     zone = "+00:00" if zone in ("Z", "z") else zone
-    return datetime.fromisoformat(f"{base}.{micros}{zone}")
+    value = datetime.fromisoformat(f"{base}.{micros}{zone}")
+    if not 1 < value.year < 9999:  # year 1 or 9999 overflow when moved into another zone
+        raise ValueError(f"{text!r} is out of range")
+    return value
+
+
+def coordinate(text: str | None) -> float | None:
+    """A finite float from text, or None (``nan`` and ``inf`` would break JSON output)."""
+    try:
+        value = float((text or "").strip())
+    except ValueError:
+        return None
+    return value if math.isfinite(value) else None
 
 
 def local(tag: object) -> str:

@@ -36,6 +36,7 @@ from importer.readers.blogger_common import (
     blog_id_in,
     blog_zone,
     child_text,
+    coordinate,
     find_link,
     iter_entries,
     local,
@@ -212,10 +213,7 @@ def read_location(entry: etree._Element) -> Location | None:
     point = (child_text(entry, f"{{{GEORSS}}}point") or "").split()
     if not name and len(point) != 2:
         return None
-    try:
-        lat, lon = (float(point[0]), float(point[1])) if len(point) == 2 else (None, None)
-    except ValueError:
-        lat, lon = None, None
+    lat, lon = (coordinate(point[0]), coordinate(point[1])) if len(point) == 2 else (None, None)
     return Location(name=name, latitude=lat, longitude=lon)
 
 

@@ -31,6 +31,7 @@ from importer.readers.blogger_common import (
     blog_id_in,
     blog_zone,
     child_text,
+    coordinate,
     parse_tag_id,
     slug_from_url,
 )
@@ -149,12 +150,7 @@ def _location(entry: etree._Element) -> Location | None:
     if place is None:
         return None
     name = (child_text(place, f"{B}name") or "").strip()
-    coordinates: list[float | None] = []
-    for key in ("latitude", "longitude"):
-        try:
-            coordinates.append(float((child_text(place, f"{B}{key}") or "").strip()))
-        except ValueError:
-            coordinates.append(None)
+    coordinates = [coordinate(child_text(place, f"{B}{key}")) for key in ("latitude", "longitude")]
     if not name and coordinates == [None, None]:
         return None
     return Location(name=name, latitude=coordinates[0], longitude=coordinates[1])

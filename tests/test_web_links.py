@@ -8,10 +8,11 @@ import pytest
 from web_blog import P2, P3, P5, fixture_archive
 
 from importer.diagnostics import Diagnostics
+from importer.html.urls import rewrite_urls
 from importer.model import Archive
 from importer.pipeline import convert
 from importer.web import WebOptions, apply_web, site_urls
-from importer.web.links import rewrite_links, rewrite_urls
+from importer.web.links import rewrite_links
 from importer.web.urls import blog_urls
 from importer.writers import get_writer
 

@@ -7,6 +7,7 @@ namespaces and the first entry's categories are enough to tell the Blogger forma
 
 from __future__ import annotations
 
+import contextlib
 import re
 import zipfile
 from dataclasses import dataclass, field
@@ -81,10 +82,9 @@ def sniff_xml(head: bytes) -> XmlSniff | None:
     parser = etree.XMLPullParser(
         events=("start",), resolve_entities=False, no_network=True, load_dtd=False, huge_tree=True
     )
-    try:
+    # a truncated head, or a damaged one (WXR with a Word \x0b): what came before still counts
+    with contextlib.suppress(etree.XMLSyntaxError):
         parser.feed(head)
-    except etree.XMLSyntaxError:
-        pass  # a truncated head, or a damaged one (WXR with a Word \x0b): what came before counts
     try:
         for _event, element in parser.read_events():
             _note(sniff, element)

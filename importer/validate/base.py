@@ -9,10 +9,9 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
-from functools import lru_cache
-from html.parser import HTMLParser
 from typing import NamedTuple
 
+from importer.html.urls import iter_urls
 from importer.model import Archive, Comment, Post
 
 #: Output flavors whose naming rules the output checks know.
@@ -57,21 +56,6 @@ def plural(count: int, word: str, many: str | None = None) -> str:
     return f"{count} {word if count == 1 else (many or word + 's')}"
 
 
-class _TagCollector(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.found: list[tuple[str, str, str]] = []
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        for name, value in attrs:
-            if name in ("href", "src") and value:
-                self.found.append((tag, name, value.strip()))
-
-
-@lru_cache(maxsize=256)
-def link_attributes(html: str) -> tuple[tuple[str, str, str], ...]:
+def link_attributes(html: str) -> list[tuple[str, str, str]]:
     """``(tag, attribute, value)`` for every ``href`` and ``src`` in ``html``, entities decoded."""
-    collector = _TagCollector()
-    collector.feed(html)
-    collector.close()
-    return tuple(collector.found)
+    return list(iter_urls(html))

@@ -17,8 +17,8 @@ from importer.diagnostics import Diagnostics
 from importer.errors import UsageError
 from importer.model import Archive
 from importer.options import option
-from importer.web.images import image_inventory, remote_images
-from importer.web.links import leftover_links, rewrite_links
+from importer.web.images import image_inventory
+from importer.web.links import old_references, rewrite_links
 from importer.web.place import place_images
 from importer.web.redirects import (
     FORMATS,
@@ -136,6 +136,17 @@ def apply_web(
         result.archive, links = rewrite_links(archive, blog, site, diagnostics)
         result.report.links_rewritten = links.rewritten
         result.report.links_unresolved = list(links.unresolved)
+    if web.download_images or web.image_inventory:
+        _images(result, spec, write_options, web, site, diagnostics, output, source)
+    result.files.extend(_redirect_files(archive, site, formats, _flavor(spec, write_options), result.report))
+    if rewrite or web.active:
+        report_leftovers(result.report, *old_references(result.archive, blog), diagnostics)
+    return result
+
+
+def _images(result: WebResult, spec: WriterSpec, write_options: Any, web: WebOptions, site: SiteUrls,
+            diagnostics: Diagnostics, output: str | Path | None, source: str | Path | None) -> None:
+    """Inventory the images; download and place them when asked; add the inventory file."""
     inventory = image_inventory(result.archive)
     if web.download_images:
         result.archive, placed = place_images(
@@ -144,7 +155,3 @@ def apply_web(
         result.files.extend(placed)
     if web.image_inventory or (web.download_images and spec.layout == "file"):
         result.files.append(inventory_file(inventory, result.report))
-    result.files.extend(_redirect_files(archive, site, formats, _flavor(spec, write_options), result.report))
-    report_leftovers(result.report, leftover_links(result.archive, blog), remote_images(result.archive),
-                     diagnostics if rewrite or web.active else Diagnostics())
-    return result

@@ -22,9 +22,9 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from urllib.parse import unquote, urlsplit, urlunsplit
 
+from importer.html.urls import iter_urls
 from importer.model import Archive
 from importer.slugs import slugify
-from importer.web.links import iter_urls
 
 _GOOGLE_HOST = re.compile(
     r"^(?:\d+\.bp\.blogspot\.com|bp\.blogspot\.com|blogger\.googleusercontent\.com"
@@ -151,7 +151,8 @@ class ImageInventory:
         return len(self.images)
 
 
-def _is_image_use(tag: str, url: str) -> bool:
+def is_image_use(tag: str, url: str) -> bool:
+    """True when ``tag``'s ``url`` shows or links a picture on Blogger's image hosts."""
     # an <a href> on an image host is always a link to the full-size picture
     return tag in ("img", "a") and is_google_image(url)
 
@@ -165,18 +166,9 @@ def image_inventory(archive: Archive) -> ImageInventory:
     for post in archive.posts:
         for body in (post.content_html, *(c.content_html for c in post.comments)):
             for tag, _, url in iter_urls(body):
-                if _is_image_use(tag, url):
+                if is_image_use(tag, url):
                     inventory.add(url, post.id)
     return inventory
-
-
-def remote_images(archive: Archive) -> list[tuple[str, str]]:
-    """``(post id, url)`` of every image reference still on Blogger's hosts."""
-    left: list[tuple[str, str]] = []
-    for post in archive.posts:
-        for body in (post.content_html, *(c.content_html for c in post.comments)):
-            left.extend((post.id, url) for tag, _, url in iter_urls(body) if _is_image_use(tag, url))
-    return left
 
 
 def variants_to_local(inventory: ImageInventory, local: Mapping[str, str]) -> dict[str, str]:

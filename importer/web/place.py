@@ -18,10 +18,10 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
 from importer.diagnostics import Diagnostics
+from importer.html.urls import rewrite_urls
 from importer.model import Archive, Post
 from importer.web.download import download_images
 from importer.web.images import ImageInventory, original_url
-from importer.web.links import rewrite_urls
 from importer.web.report import WebReport
 from importer.web.targets import SiteUrls
 from importer.writers import OutputFile, WriterSpec

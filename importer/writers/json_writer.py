@@ -6,6 +6,7 @@ Dates are RFC 3339 with the blog zone's offset. The same archive always gives th
 
 from __future__ import annotations
 
+import io
 import json
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -112,9 +113,32 @@ def write_json(
     """Render ``archive`` as one JSON (or JSON lines) file named ``archive.json[l]``."""
     del diagnostics  # JSON holds everything the model holds: nothing to report
     if options.lines:
-        return [OutputFile("archive.jsonl", b"".join(_lines(archive)))]
-    text = json.dumps(archive_to_dict(archive), ensure_ascii=False, indent=2)
-    return [OutputFile("archive.json", text.encode("utf-8") + b"\n")]
+        return [OutputFile("archive.jsonl", _join(_lines(archive)))]
+    encoder = json.JSONEncoder(ensure_ascii=False, indent=2)
+    return [OutputFile("archive.json", _join(_batches(encoder.iterencode(archive_to_dict(archive)))))]
+
+
+def _batches(chunks: Iterator[str], size: int = 4096) -> Iterator[bytes]:
+    """UTF-8 bytes of the encoder's small chunks, a few thousand at a time, then a newline."""
+    pending: list[str] = []
+    for chunk in chunks:
+        pending.append(chunk)
+        if len(pending) >= size:
+            yield "".join(pending).encode("utf-8")
+            pending.clear()
+    pending.append("\n")
+    yield "".join(pending).encode("utf-8")
+
+
+def _join(parts: Iterator[bytes]) -> bytes:
+    """Concatenate without holding the text twice: a big archive's JSON is as large as its bodies.
+
+    (``BytesIO.getvalue`` hands over its buffer, where ``b"".join`` of a list would copy it.)
+    """
+    buffer = io.BytesIO()
+    for part in parts:
+        buffer.write(part)
+    return buffer.getvalue()
 
 
 def load_schema() -> dict[str, Any]:

@@ -93,7 +93,7 @@ def test_jekyll_drafts_liquid_and_excerpt() -> None:
 def test_zola_toml_taxonomies_and_section() -> None:
     files, _ = _files("zola", front_matter="yaml")  # Zola is always TOML
     front = _front(files["content/posts/kesakuun-kuulumiset-ensimmaiset.md"])
-    assert front["taxonomies"] == {"tags": ["Orkut", "koodi"]}
+    assert front["taxonomies"] == {"tags": ["Orkut", "Koodi"]}  # merged with P5's older spelling
     assert front["date"].isoformat() == "2010-06-10T09:05:00+03:00"  # type: ignore[attr-defined]
     assert "tags" not in front
     assert "content/posts/_index.md" in files

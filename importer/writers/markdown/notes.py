@@ -3,7 +3,8 @@
 Each note exists because a generator silently misbehaves without it (OUTPUTS.md): Jekyll
 re-expresses dates in the build machine's zone and ignores ``redirect_from`` without
 jekyll-redirect-from; Hugo's Goldmark drops raw HTML unless ``unsafe`` is on; Zola ignores tags
-not declared as a taxonomy; Pelican needs the pelican-alias plugin for ``Alias``.
+not declared as a taxonomy; Pelican needs the pelican-alias plugin for ``Alias`` (its module is
+``pelican_alias``: an old-style plugin, not in the ``pelican.plugins`` namespace).
 """
 
 from __future__ import annotations
@@ -50,7 +51,8 @@ def _zola(options: MarkdownOptions) -> list[str]:
 
 def _pelican(options: MarkdownOptions) -> list[str]:
     lines = ["## Pelican", "", "In `pelicanconf.py`:", "", "```python",
-             'PLUGINS = ["pelican.plugins.alias"]  # pip install pelican-alias; serves the old Blogger paths']
+             '# pip install pelican-alias: writes a redirect page at each `Alias:` (old Blogger path)',
+             'PLUGINS = ["pelican_alias"]']
     if options.site_url:
         lines.append(f'SITEURL = "{options.site_url}"')
     lines += ["```", "", "Summaries are in the `Summary:` header (Pelican ignores `<!--more-->`).",

@@ -4,7 +4,10 @@ Quirks handled: drafts are marked as drafts in each generator's own way (Hugo/Zo
 Jekyll ``published: false``, Pelican ``Status: draft``) or left out with ``--no-drafts`` (one
 ``draft-skipped`` per entry); aliases carry the old Blogger path with its leading slash; Jekyll
 gets ``render_with_liquid: false`` when a body has ``{{``/``{%``; Pelican cannot build an untitled
-article, so untitled entries get their date as title there (``title-added``). Bodies are converted
+article, so untitled entries get their date as title there (``title-added``). Labels whose slugs
+agree (``Koodi``/``koodi``) are one tag page in Hugo, Pelican and Zola but two tags in Jekyll, so
+every flavor writes them as one spelling: the one used on most posts, on a tie the oldest post's
+(the WXR writer's rule), reported as ``label-merged``. Bodies are converted
 in worker processes in chunks when the archive is big (``jobs``); output order and bytes do not
 depend on it.
 """
@@ -12,7 +15,8 @@ depend on it.
 from __future__ import annotations
 
 import os
-from collections.abc import Sequence
+from collections import Counter
+from collections.abc import Iterable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from typing import Any
 from urllib.parse import urlsplit
@@ -20,6 +24,7 @@ from urllib.parse import urlsplit
 from importer.diagnostics import Diagnostics
 from importer.html.markdown import ConvertedBody, html_to_markdown
 from importer.model import Archive, Post
+from importer.slugs import slugify
 from importer.writers import OutputFile
 from importer.writers.markdown.comments import comments_file, comments_path, kept_comments
 from importer.writers.markdown.frontmatter import pelican_header, toml_front_matter, yaml_front_matter
@@ -54,6 +59,33 @@ def convert_bodies(posts: Sequence[Post], options: MarkdownOptions) -> list[Conv
         return [body for chunk in pool.map(_convert_chunk, chunks) for body in chunk]
 
 
+def _posts(count: int) -> str:
+    return f"{count} post" if count == 1 else f"{count} posts"
+
+
+def merged_labels(posts: Iterable[Post], locale: str | None, diagnostics: Diagnostics) -> dict[str, str]:
+    """``{label: spelling written}``: labels with the same slug become the most used spelling.
+
+    On a tie the spelling of the oldest post wins, so the result does not depend on input order.
+    Each merged spelling is reported once as ``label-merged``.
+    """
+    uses: Counter[str] = Counter()
+    for post in sorted(posts, key=lambda p: (p.published, p.id)):
+        uses.update(dict.fromkeys(post.labels, 1))
+    groups: dict[str, list[str]] = {}
+    for label in uses:  # first seen = on the oldest post
+        groups.setdefault(slugify(label, locale) or label, []).append(label)
+    spelling: dict[str, str] = {}
+    for slug, labels in groups.items():
+        winner = max(labels, key=lambda label: uses[label])  # max keeps the first on ties
+        for label in labels:
+            spelling[label] = winner
+            if label != winner:
+                diagnostics.report("label-merged", f"Label '{label}' ({_posts(uses[label])}) is written as "
+                                   f"'{winner}' ({_posts(uses[winner])}): both are tag '{slug}'.")
+    return spelling
+
+
 def old_path(post: Post) -> str | None:
     """The path part of the Blogger permalink (``/2010/06/slug.html``), the alias to keep."""
     if not post.url or not post.is_public:
@@ -72,15 +104,18 @@ def _title(post: Post, options: MarkdownOptions, archive: Archive, diagnostics: 
 
 
 def front_matter(post: Post, planned: PlannedPost, body: ConvertedBody, options: MarkdownOptions,
-                 archive: Archive, title: str) -> str:
-    """The front matter block of one post in the flavor's syntax and keys."""
+                 archive: Archive, title: str, labels: dict[str, str] | None = None) -> str:
+    """The front matter block of one post in the flavor's syntax and keys.
+
+    ``labels`` maps a label to the spelling written (``merged_labels``); unmapped labels stay.
+    """
     blog = archive.blog
     date = local_time(post.published, blog)
     updated = local_time(post.updated, blog) if post.updated else None
     draft = not post.is_public
     alias = old_path(post)
     author = post.author.name if post.author else None
-    tags = list(post.labels)
+    tags = list(dict.fromkeys((labels or {}).get(label, label) for label in post.labels))
     flavor = options.flavor
     if flavor == "pelican":
         return pelican_header({
@@ -151,6 +186,7 @@ def write_markdown(archive: Archive, options: MarkdownOptions, diagnostics: Diag
     _skip_drafts(archive, options, diagnostics)
     planned = plan(archive, options, diagnostics)
     posts = [p for p in archive.posts if p.id in planned]
+    labels = merged_labels(posts, archive.blog.locale, diagnostics)
     bodies = convert_bodies(posts, options)
     files: list[OutputFile] = []
     raw_anywhere = False
@@ -161,7 +197,7 @@ def write_markdown(archive: Archive, options: MarkdownOptions, diagnostics: Diag
             diagnostics.report("html-raw-kept", f"{body.raw_kept} piece(s) of HTML kept as raw HTML in "
                                f"'{post.title or where.slug}' ({', '.join(body.raw_tags)}).", entry=post.id)
         title = _title(post, options, archive, diagnostics)
-        head = front_matter(post, where, body, options, archive, title)
+        head = front_matter(post, where, body, options, archive, title, labels)
         files.append(OutputFile(where.path, (head + ("\n" if options.flavor != "pelican" else "")
                                              + body.markdown).encode("utf-8")))
         comments = kept_comments(post, options.all_comments, diagnostics)

@@ -182,12 +182,12 @@ class Diagnostic:
     @property
     def location(self) -> str:
         """``file:entry[id]`` / ``file:line`` / ``file`` / ``""``."""
-        where = self.file or ""
+        parts = [self.file] if self.file else []
         if self.entry is not None:
-            where += f":entry[{self.entry}]"
+            parts.append(f"entry[{self.entry}]")
         elif self.line is not None:
-            where += f":{self.line}"
-        return where
+            parts.append(str(self.line))
+        return ":".join(parts)
 
     def __str__(self) -> str:
         prefix = f"{self.location}: " if self.location else ""

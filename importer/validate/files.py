@@ -7,7 +7,10 @@ folder is searched, in name order, for files that can hold a blog (``.xml .atom 
 command line are always read, whatever their name. Which reader reads an input is decided by
 its content alone (``importer.readers.read`` detects it).
 
-An input that cannot be read becomes one ``file-unreadable`` error, and the run goes on.
+An input that cannot be read becomes one ``file-unreadable`` error, and the run goes on. A file
+met while searching a folder whose content is no blog format at all (a generator's data file, a
+JSON that is not ours) is passed over, not failed: only files named on the command line must be
+inputs.
 """
 
 from __future__ import annotations
@@ -17,9 +20,10 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from importer.diagnostics import Diagnostics
-from importer.errors import ImporterError
+from importer.errors import FormatDetectionError, ImporterError
 from importer.options import ReadOptions
 from importer.readers import read
+from importer.readers.detect import detect_format
 from importer.validate.engine import validate
 from importer.validate.report import FileResult, ValidationReport
 
@@ -40,9 +44,21 @@ def find_inputs(paths: Iterable[str | Path]) -> Iterator[Path]:
     for given in paths:
         path = Path(given)
         if path.is_dir() and not is_single_input_folder(path):
-            yield from _search(path)
+            yield from (found for found in _search(path) if _is_blog_input(found))
         else:
             yield path
+
+
+def _is_blog_input(path: Path) -> bool:
+    """False for a file found in a folder whose content no reader recognises (it is passed over)."""
+    try:
+        detect_format(path)
+    except FormatDetectionError:
+        logger.info("passed over %s: not a blog export", path)
+        return False
+    except ImporterError:
+        return True  # empty, unreadable...: validate_file reports it
+    return True
 
 
 def _search(folder: Path) -> Iterator[Path]:

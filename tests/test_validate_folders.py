@@ -1,0 +1,29 @@
+"""Folder walks: files that are no blog format are passed over; named files must be inputs."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from conftest import BLOG_FI
+
+from importer.validate import validate_paths
+
+
+def test_foreign_json_in_a_folder_is_passed_over(tmp_path: Path) -> None:
+    shutil.copy(BLOG_FI / "legacy.xml", tmp_path / "export.xml")
+    (tmp_path / "comments.json").write_text('[{"id": "1"}]', encoding="utf-8")
+    report = validate_paths([tmp_path])
+    assert [Path(result.path).name for result in report.files] == ["export.xml"]
+
+
+def test_a_named_foreign_file_is_an_error(tmp_path: Path) -> None:
+    (tmp_path / "comments.json").write_text('[{"id": "1"}]', encoding="utf-8")
+    report = validate_paths([tmp_path / "comments.json"])
+    assert [d.code for result in report.files for d in result.diagnostics] == ["file-unreadable"]
+
+
+def test_an_empty_export_in_a_folder_is_still_an_error(tmp_path: Path) -> None:
+    (tmp_path / "blog.xml").write_bytes(b"")
+    report = validate_paths([tmp_path])
+    assert [d.code for result in report.files for d in result.diagnostics] == ["file-unreadable"]

@@ -73,15 +73,19 @@ def check_conversion(archive: Archive, diagnostics: Diagnostics, read_span: tupl
                      write_span: tuple[int, int], target: str) -> Accounting:
     """What ``convert`` does after writing: validate's checks, then the accounting.
 
-    The checks run for the ``target`` flavor only, and a check's finding is dropped when reading
-    or writing already reported that code for that entry. ``read_span`` and ``write_span`` are the
-    index ranges of ``diagnostics`` each phase reported.
+    The archive checks run (not the output checks: the writer reported what it did itself), and a
+    finding is dropped when reading or writing already reported that code for that entry.
+    ``read_span`` and ``write_span`` are the index ranges of ``diagnostics`` each phase reported.
     """
     from importer.validate.engine import validate
+    from importer.validate.registry import CHECKS
 
     items = list(diagnostics)
     seen = {(d.code, d.entry) for d in items}
-    for found in validate(archive, file=diagnostics.file, targets=(target,)):
+    # The writer has just reported what it did to its own output; predicting it again would
+    # convert every body a second time.
+    checks = [check for check in CHECKS if not check.predicts_output]
+    for found in validate(archive, file=diagnostics.file, targets=(target,), checks=checks):
         if (found.code, found.entry) not in seen:
             diagnostics.report(found.code, found.message, entry=found.entry, line=found.line,
                                file=found.file, severity=found.severity)

@@ -27,6 +27,11 @@ class Check:
     """``check_<rule>(archive, context)`` yielding ``Finding``s."""
 
     @property
+    def predicts_output(self) -> bool:
+        """True for checks that predict what a writer will do (the writer reports it itself)."""
+        return self.function.__module__ == output.__name__
+
+    @property
     def name(self) -> str:
         """The rule's name: the function name without ``check_``."""
         return self.function.__name__.removeprefix("check_")

@@ -221,3 +221,27 @@ def test_label_spellings_merge_to_the_most_used() -> None:
     assert mapping == {"Koodi": "koodi", "koodi": "koodi", "Kesä": "Kesä", "kesa": "Kesä"}
     assert sorted(d.code for d in diagnostics) == ["label-merged", "label-merged"]
     assert merged_labels(list(reversed(posts)), "fi", Diagnostics()) == mapping  # order-independent
+
+
+# --- heading ids (found by the Pelican build: P5's link to the page's #yhteystiedot had no target) -
+
+@pytest.mark.parametrize(("html", "expected"), [
+    ('<h3 id="yhteystiedot">Yhteystiedot</h3><p>x</p>', "### Yhteystiedot {#yhteystiedot}\n\nx\n"),
+    ('<h2 id="x">Otsikko #</h2>', "## Otsikko \\# {#x}\n"),
+    ('<h2 id="two words">Otsikko</h2>', "## Otsikko\n"),  # not a usable id: left out
+    ("<h2>Otsikko</h2>", "## Otsikko\n"),
+    ('<p>a</p><h2 id="x"> </h2><p>b</p>', "a\n\nb\n"),  # an empty heading shows nothing
+])
+def test_heading_ids_kept_for_generators(html: str, expected: str) -> None:
+    from importer.html.markdown import html_to_markdown
+
+    assert html_to_markdown(html, heading_ids=True).markdown == expected
+    assert "{#" not in html_to_markdown(html).markdown  # plain CommonMark has no attribute syntax
+
+
+def test_heading_ids_per_flavor() -> None:
+    for flavor, path in (("hugo", "content/tietoa-minusta.md"), ("jekyll", "tietoa-minusta.md"),
+                         ("zola", "content/tietoa-minusta.md"),
+                         ("pelican", "content/pages/tietoa-minusta.md")):
+        assert "\n### Yhteystiedot {#yhteystiedot}\n" in _text(flavor, path), flavor
+    assert "\n### Yhteystiedot\n" in _text("markdown", "pages/tietoa-minusta.md")

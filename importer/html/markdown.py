@@ -13,6 +13,10 @@ A ``markdownify.MarkdownConverter`` subclass (markdownify >=1.2,<2 hook signatur
   ``<sub>``, ``<sup>``, ``<del>`` keep their tags around converted content. Each is counted.
 - YouTube ``<iframe>`` and old ``<object>``/``<embed>`` players become one clean iframe, or the
   generator's shortcode when asked (Hugo ``{{< youtube ID >}}``).
+- A heading's own ``id`` (a link target: ``page.html#yhteystiedot``) is kept as a ``{#id}``
+  attribute when asked (``heading_ids``): Goldmark, kramdown, Python-Markdown's ``attr_list`` (in
+  Pelican's default ``extra``) and Zola read it, and Pelican makes no heading ids by itself. Plain
+  CommonMark has no such syntax, so the plain ``markdown`` output leaves it out.
 - Hugo treats ``{{< … >}}`` in any text as a shortcode: such text is written in Hugo's comment form
   ``{{</* … */>}}``, which Hugo prints literally.
 """
@@ -37,6 +41,7 @@ _LANGUAGE = re.compile(r"(?:brush:\s*|lang(?:uage)?-)([A-Za-z0-9_+#-]+)")
 _ENTITY_LIKE = re.compile(r"&(?=#?[A-Za-z0-9]+;)")
 _TAG_LIKE = re.compile(r"<(?=[A-Za-z/!?])")
 _LINE_START = re.compile(r"^(\s*)(#|>|[-+](?=\s|$)|=+\s*$|-+\s*$|(\d{1,9})([.)])(?=\s|$))")
+_HEADING_ID = re.compile(r"[A-Za-z][A-Za-z0-9_:.-]*")
 _BLANK_LINES = re.compile(r"\n[ \t]*(?:\n[ \t]*)+")
 _HUGO_SHORTCODE = re.compile(r"\{\{([<%])(.*?)([>%])\}\}", re.DOTALL)
 _PLACEHOLDER = "\ue000{}\ue001"
@@ -121,13 +126,14 @@ class BloggerConverter(MarkdownConverter):
     """markdownify converter for cleaned Blogger bodies (see the module docstring)."""
 
     def __init__(self, more_marker: str = "<!--more-->", youtube_shortcode: str | None = None,
-                 **options: Any) -> None:
+                 heading_ids: bool = False, **options: Any) -> None:
         super().__init__(
             heading_style=ATX, bullets="-", newline_style=SPACES, wrap=True, wrap_width=None,
             escape_asterisks=False, escape_underscores=False, escape_misc=False, **options,
         )
         self.more_marker = more_marker
         self.youtube_shortcode = youtube_shortcode
+        self.heading_ids = heading_ids
         self.raw_tags: list[str] = []
         self.placeholders: list[str] = []
 
@@ -221,8 +227,17 @@ class BloggerConverter(MarkdownConverter):
 
     def convert_hN(self, n: int, el: Tag, text: str, parent_tags: set[str]) -> str:
         """ATX heading; a trailing ``#`` of the text is escaped so it is not a closing sequence."""
+        if not text.strip() and "_inline" not in parent_tags:
+            return "\n\n"  # an empty heading shows nothing; "##" alone would show as text
         result = str(super().convert_hN(n, el, text, parent_tags))  # type: ignore[misc]
-        return re.sub(r"(\s)#+(\s*)$", lambda m: m.group(1) + "\\" + m.group(0).strip() + m.group(2), result)
+        result = re.sub(r"(\s)#+(\s*)$", lambda m: m.group(1) + "\\" + m.group(0).strip() + m.group(2),
+                        result)
+        ident = str(el.get("id") or "")
+        if (self.heading_ids and "_inline" not in parent_tags and text.strip()
+                and _HEADING_ID.fullmatch(ident)):
+            stripped = result.rstrip("\n")
+            result = stripped + " " + self._protect("{#" + ident + "}") + result[len(stripped):]
+        return result
 
     def convert_li(self, el: Tag, text: str, parent_tags: set[str]) -> str:
         """A list item; continuation lines and nested lists indented by four spaces."""
@@ -327,15 +342,18 @@ def _summary_text(marker: Tag) -> str:
 
 
 def html_to_markdown(html: str, *, more_marker: str = "<!--more-->",
-                     youtube_shortcode: str | None = None, hugo: bool = False) -> ConvertedBody:
+                     youtube_shortcode: str | None = None, hugo: bool = False,
+                     heading_ids: bool = False) -> ConvertedBody:
     """Clean and convert one Blogger body.
 
     ``more_marker`` replaces the jump break ("" drops it, e.g. for Pelican, which takes the summary
     from ``ConvertedBody.summary``); ``youtube_shortcode`` is a format string with ``{id}`` used for
-    YouTube embeds instead of an iframe; ``hugo`` neutralizes shortcode-like text.
+    YouTube embeds instead of an iframe; ``hugo`` neutralizes shortcode-like text; ``heading_ids``
+    keeps a heading's ``id`` as ``{#id}``.
     """
     cleaned = clean(html)
-    converter = BloggerConverter(more_marker=more_marker, youtube_shortcode=youtube_shortcode)
+    converter = BloggerConverter(more_marker=more_marker, youtube_shortcode=youtube_shortcode,
+                                 heading_ids=heading_ids)
     summary = None
     if cleaned.has_more:
         marker = cleaned.root.find(MORE_TAG)

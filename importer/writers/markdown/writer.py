@@ -38,19 +38,21 @@ _MORE = {"hugo": "<!--more-->", "jekyll": "<!--more-->", "zola": "<!-- more -->"
 PARALLEL_THRESHOLD = 200
 _CHUNK = 50
 
-ConvertJob = tuple[str, str, str | None, bool]
+ConvertJob = tuple[str, str, str | None, bool, bool]
 
 
 def _convert_chunk(jobs: Sequence[ConvertJob]) -> list[ConvertedBody]:
-    return [html_to_markdown(html, more_marker=more, youtube_shortcode=shortcode, hugo=hugo)
-            for html, more, shortcode, hugo in jobs]
+    return [html_to_markdown(html, more_marker=more, youtube_shortcode=shortcode, hugo=hugo, heading_ids=ids)
+            for html, more, shortcode, hugo, ids in jobs]
 
 
 def convert_bodies(posts: Sequence[Post], options: MarkdownOptions) -> list[ConvertedBody]:
     """Markdown of every post body, in order; in worker processes when there are many."""
     flavor = options.flavor
     shortcode = "{{{{< youtube {id} >}}}}" if flavor == "hugo" and options.embeds == "shortcode" else None
-    jobs: list[ConvertJob] = [(p.content_html, _MORE[flavor], shortcode, flavor == "hugo") for p in posts]
+    ids = flavor != "markdown"  # {#id} on headings: every generator reads it, CommonMark does not
+    jobs: list[ConvertJob] = [(p.content_html, _MORE[flavor], shortcode, flavor == "hugo", ids)
+                              for p in posts]
     workers = options.jobs or os.cpu_count() or 1
     if workers <= 1 or len(jobs) < PARALLEL_THRESHOLD:
         return _convert_chunk(jobs)

@@ -7,6 +7,8 @@ from datetime import datetime, timedelta, timezone
 import pytest
 import tomllib
 import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from importer.writers.markdown.frontmatter import pelican_header, toml_front_matter, yaml_front_matter
 
@@ -56,3 +58,13 @@ def test_pelican_header_lists_and_colons() -> None:
     assert header == ("Title: Kesäkuu: ensimmäiset kokemukset\nDate: 2010-06-10T14:35:00+03:00\n"
                       "Tags: a, b; c\nAuthors: Pirjo\n\n")
     assert pelican_header({"Tags": ["a", "b"]}) == "Tags: a, b\n\n"
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text())
+def test_any_title_reads_back_exactly_from_yaml(title: str) -> None:
+    block = yaml_front_matter({"title": title, "tags": [title]})
+    assert block.startswith("---\n") and block.endswith("---\n")
+    # PyYAML reads what it wrote, whatever the characters (control characters are escaped)
+    loaded = yaml.safe_load(block[4:-4])
+    assert loaded == {"title": title, "tags": [title]}

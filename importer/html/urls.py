@@ -58,6 +58,7 @@ def rewrite_urls(body: str, rewrite: Rewrite) -> str:
     """``body`` with each URL attribute passed through ``rewrite``; everything else unchanged."""
     if "<" not in body:
         return body
+    changed = False
 
     def one_tag(tag_match: re.Match[str]) -> str:
         attrs = tag_match.group(2)
@@ -70,13 +71,16 @@ def rewrite_urls(body: str, rewrite: Rewrite) -> str:
             name = attr.group("name")
             if name.lower() not in names:
                 return attr.group(0)
+            nonlocal changed
             new = rewrite(tag, name.lower(), _value(attr))
             if new is None:
                 return attr.group(0)
+            changed = True
             return f'{name}{attr.group("eq")}"{html.escape(new, quote=True)}"'
 
         whole = tag_match.group(0)
         start, end = tag_match.start(2) - tag_match.start(0), tag_match.end(2) - tag_match.start(0)
         return whole[:start] + _ATTR.sub(one_attr, attrs) + whole[end:]
 
-    return _URL_TAG.sub(one_tag, body)
+    result = _URL_TAG.sub(one_tag, body)
+    return result if changed else body  # keep sharing the original string: bodies are big

@@ -15,9 +15,9 @@ depend on it.
 from __future__ import annotations
 
 import os
-from collections import Counter
-from collections.abc import Iterable, Sequence
-from concurrent.futures import ProcessPoolExecutor
+from collections import Counter, deque
+from collections.abc import Iterable, Iterator, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -58,7 +58,23 @@ def convert_bodies(posts: Sequence[Post], options: MarkdownOptions) -> list[Conv
         return _convert_chunk(jobs)
     chunks = [jobs[i:i + _CHUNK] for i in range(0, len(jobs), _CHUNK)]
     with ProcessPoolExecutor(max_workers=workers) as pool:
-        return [body for chunk in pool.map(_convert_chunk, chunks) for body in chunk]
+        return [body for chunk in _bounded_map(pool, chunks, 2 * workers) for body in chunk]
+
+
+def _bounded_map(pool: ProcessPoolExecutor, chunks: Sequence[Sequence[ConvertJob]],
+                 in_flight: int) -> Iterator[list[ConvertedBody]]:
+    """``pool.map`` in order, but with at most ``in_flight`` chunks submitted at a time.
+
+    ``Executor.map`` pickles every chunk up front: for a large archive that is a second copy of
+    all bodies waiting in the queue.
+    """
+    pending: deque[Future[list[ConvertedBody]]] = deque()
+    for chunk in chunks:
+        pending.append(pool.submit(_convert_chunk, chunk))
+        if len(pending) >= in_flight:
+            yield pending.popleft().result()
+    while pending:
+        yield pending.popleft().result()
 
 
 def _posts(count: int) -> str:

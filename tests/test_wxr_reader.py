@@ -173,3 +173,15 @@ def test_entities_are_not_expanded(tmp_path: Path) -> None:
     except InputError:
         return
     assert "BOOM" not in archive.posts[0].title
+
+
+@pytest.mark.parametrize("text", [
+    document(item(1, extra="<x:foo>1</x:foo>")),
+    '<?xml version="1.0"?><x:rss><channel/></x:rss>',
+], ids=["item-child", "root"])
+def test_undeclared_prefix_is_an_input_error_not_a_crash(tmp_path: Path, text: str) -> None:
+    """libxml2 leaves ``x:foo`` as the tag of an undeclared prefix; it once crashed lxml's QName."""
+    path = tmp_path / "undeclared.xml"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(InputError):
+        read(path, format="wxr")

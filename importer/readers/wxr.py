@@ -72,14 +72,19 @@ class _CleanStream:
 
 @lru_cache(maxsize=256)
 def _key(tag: str) -> str:
-    """``{http://wordpress.org/export/1.2/}post_id`` -> ``wp:post_id``; RSS elements stay bare."""
-    qname = etree.QName(tag)
-    namespace = qname.namespace or ""
+    """``{http://wordpress.org/export/1.2/}post_id`` -> ``wp:post_id``; RSS elements stay bare.
+
+    An undeclared prefix leaves libxml2's tag as ``wp:post_id`` (not a valid ``QName``): it is
+    kept as written, which is also the key the declared form maps to.
+    """
+    namespace, brace, localname = tag[1:].partition("}") if tag.startswith("{") else ("", "", tag)
+    if not brace:
+        return tag
     if "wordpress.org/export" in namespace:
         prefix = "excerpt:" if namespace.rstrip("/").endswith("excerpt") else "wp:"
     else:
         prefix = _NAMESPACES.get(namespace, "" if not namespace else "?:")
-    return prefix + str(qname.localname)
+    return prefix + localname
 
 
 def _text(element: etree._Element | None) -> str:
@@ -304,7 +309,7 @@ def _events(stream: _CleanStream, path: Path) -> Iterator[etree._Element]:
             parent = element.getparent()
             if parent is None:
                 if _key(element.tag) != "rss":
-                    raise InputError(f"root <{etree.QName(element.tag).localname}> is not a WXR "
+                    raise InputError(f"root <{_key(element.tag)}> is not a WXR "
                                      "<rss> document", file=str(path))
                 continue
             if not isinstance(parent.tag, str) or _key(parent.tag) != "channel":

@@ -63,3 +63,13 @@ def test_public_feed_says_when_it_holds_only_part_of_the_blog(tmp_path: Path) ->
     _, diagnostics = _read(tmp_path, 120)
     (warning,) = list(diagnostics)
     assert "lists 2 of the blog's 120 entries" in warning.message
+
+
+def test_unparseable_link_in_feed_is_kept_aside(tmp_path: Path) -> None:
+    path = tmp_path / "default"
+    path.write_text(FEED.format(total=2).replace("http://sosmedia-ja-muuta.blogspot.com/2010/06/lyhyt",
+                                                 "http://[sosmedia/2010/06/lyhyt"), encoding="utf-8")
+    archive = read(path)
+    cut = archive.posts[1]
+    assert cut.url is None and cut.extra == {"url_invalid": "http://[sosmedia/2010/06/lyhyt.html",
+                                             "truncated": "true"}

@@ -155,3 +155,13 @@ def test_deeply_nested_page_does_not_crash(tmp_path: Path) -> None:
     diagnostics = Diagnostics()
     assert read(page, diagnostics=diagnostics).posts == ()
     assert "page-layout-unknown" in diagnostics.codes()
+
+
+def test_unparseable_urls_in_a_page_are_ignored_not_a_crash(tmp_path: Path) -> None:
+    """``http://[x/`` makes urlsplit raise ValueError: the page still converts, without that URL."""
+    page = tmp_path / "orkut.html"
+    page.write_text((SITE / ORKUT).read_text(encoding="utf-8").replace(
+        "http://sosmedia-ja-muuta.blogspot.com/", "http://[sosmedia/"), encoding="utf-8")
+    archive = read(page)
+    assert [p.title for p in archive.posts] == ["Orkut – projekti ja sosmediamarkkinointi"]
+    assert archive.posts[0].url is None and archive.blog.url is None

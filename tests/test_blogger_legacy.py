@@ -169,3 +169,12 @@ def test_hostile_dates_and_coordinates_are_contained(tmp_path: Path) -> None:
     assert [p.id for p in archive.posts] == ["3"]
     assert archive.posts[0].location is not None and archive.posts[0].location.latitude is None
     assert [(d.code, d.entry) for d in diagnostics] == [("entry-invalid", "1"), ("entry-invalid", "2")]
+
+
+def test_unparseable_permalink_is_kept_aside_not_a_crash(tmp_path: Path) -> None:
+    """``http://[x/...`` makes urlsplit raise ValueError; the post converts, the text is kept."""
+    bad = "http://[x.blogspot.com/2010/06/orkut.html"
+    archive, _ = _read(tmp_path, _entry("post-1", "post", extra=(
+        f"<link rel='alternate' type='text/html' href='{bad}'/>")))
+    post = archive.posts[0]
+    assert (post.url, post.slug, post.extra) == (None, None, {"url_invalid": bad})

@@ -185,3 +185,11 @@ def test_damaged_zip_is_an_input_error(tmp_path: Path) -> None:
     damaged.write_bytes(bytes(data))
     with pytest.raises(InputError, match=r"damaged|not well-formed"):
         _read(damaged)
+
+
+def test_unparseable_blog_address_gives_no_urls_not_a_crash(tmp_path: Path) -> None:
+    folder = _blog(tmp_path / "b", _post("1", extra="<blogger:filename>/2010/07/x.html</blogger:filename>"),
+                   settings="blog_name,blog_subdomain,blog_time_zone\nTesti,[testi,Europe/Helsinki\n")
+    archive, _ = _read(folder)
+    assert archive.blog.url is None
+    assert archive.posts[0].url is None and archive.posts[0].extra["path"] == "/2010/07/x.html"

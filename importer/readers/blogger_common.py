@@ -140,8 +140,22 @@ def find_link(element: etree._Element, rel: str, type_: str | None = None) -> st
     return None
 
 
+def usable_url(url: str | None) -> str | None:
+    """``url`` stripped, or None when absent or unparseable (``http://[x/`` makes ``urlsplit``
+    raise ValueError, which would crash every later pass over the archive)."""
+    url = (url or "").strip()
+    if not url:
+        return None
+    try:
+        urlsplit(url)
+    except ValueError:
+        return None
+    return url
+
+
 def slug_from_url(url: str | None) -> str | None:
     """Last path segment without ``.html``: ``http://h/2010/06/x.html?m=1`` -> ``x``."""
+    url = usable_url(url)
     if not url:
         return None
     path = urlsplit(url).path.rstrip("/")
@@ -308,7 +322,7 @@ def feed_head(feed: etree._Element) -> dict[str, str]:
         text = child_text(feed, f"{{{ATOM}}}{key}")
         if text:
             head[key] = text.strip()
-    url = find_link(feed, "alternate", "text/html") or find_link(feed, "alternate")
+    url = usable_url(find_link(feed, "alternate", "text/html") or find_link(feed, "alternate"))
     if url:
         head["url"] = url
     return head

@@ -36,7 +36,7 @@ def _collect_entry(entry: etree._Element, collected: Collected, diagnostics: Dia
     if not post.content_html:
         summary = child_text(entry, f"{{{ATOM}}}summary")
         if summary:
-            post = dataclasses.replace(post, content_html=summary, extra={"truncated": "true"})
+            post = dataclasses.replace(post, content_html=summary, extra={**post.extra, "truncated": "true"})
     collected.posts.append(post)
     collected.seen.add(tag.id)
 

@@ -44,6 +44,7 @@ from importer.readers.blogger_common import (
     parse_tag_id,
     parse_time,
     slug_from_url,
+    usable_url,
 )
 from importer.readers.blogger_threads import assemble
 
@@ -225,14 +226,16 @@ def read_post(entry: etree._Element, tag: TagId, kind: str, status: str) -> Post
         term for c in entry.iterfind(f"{{{ATOM}}}category")
         if c.get("scheme") == LABEL_SCHEME and (term := c.get("term")) is not None
     )
-    url = None if status == "draft" else find_link(entry, "alternate", "text/html")
+    link = None if status == "draft" else find_link(entry, "alternate", "text/html")
+    url = usable_url(link)
+    extra = {"url_invalid": link} if link and url is None else {}
     return Post(
         id=tag.id, kind=kind, status=status,
         title=child_text(entry, f"{{{ATOM}}}title") or "",
         slug=slug_from_url(url), url=url, published=published,
         updated=time_of(entry, "updated", required=False), author=read_author(entry),
         labels=labels, content_html=child_text(entry, f"{{{ATOM}}}content") or "",
-        location=read_location(entry),
+        location=read_location(entry), extra=extra,
     )
 
 

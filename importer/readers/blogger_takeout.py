@@ -34,6 +34,7 @@ from importer.readers.blogger_common import (
     coordinate,
     parse_tag_id,
     slug_from_url,
+    usable_url,
 )
 from importer.readers.blogger_legacy import (
     Collected,
@@ -77,7 +78,7 @@ def _blog(source: FeedSource, collected: Collected, options: ReadOptions,
     host = (settings.get("blog_subdomain") or "").strip().strip("/")
     if host and "." not in host:
         host += ".blogspot.com"  # 2021 exports give the bare name: "triplogandnotes"
-    url = options.base_url or (f"https://{host}/" if host else None)
+    url = options.base_url or usable_url(f"https://{host}/" if host else None)
     if url and not url.endswith("/"):
         url += "/"
     extra = {key[len("blog_"):]: settings[key].strip()
@@ -219,7 +220,10 @@ def _with_urls(posts: list[Post], base: str | None, zone: tzinfo | None,
         if post.url:
             if not root:
                 extra["path"] = post.url  # no blog address known: keep the path at least
-            post = dataclasses.replace(post, url=root + post.url if root else None, extra=extra)
+            url = usable_url(root + post.url) if root else None
+            if root and url is None:
+                extra["url_invalid"] = root + post.url
+            post = dataclasses.replace(post, url=url, extra=extra)
         elif missing and post.status == "published" and post.kind == "post":
             day = post.published.astimezone(zone) if zone is not None else post.published
             path = f"/{day:%Y/%m}/{slug_from_title(post.title)}.html"

@@ -140,7 +140,10 @@ def normalize_url(url: str | None) -> str | None:
     """A permalink without the mobile ``?m=1`` query or a fragment; None stays None."""
     if not url:
         return None
-    parts = urlsplit(url.strip())
+    try:
+        parts = urlsplit(url.strip())
+    except ValueError:  # "http://[x/": not a URL at all, and it would crash every later pass
+        return None
     query = "" if _MOBILE_QUERY.match(parts.query) else parts.query
     return urlunsplit((parts.scheme, parts.netloc, parts.path, query, ""))
 

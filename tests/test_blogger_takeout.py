@@ -193,3 +193,40 @@ def test_unparseable_blog_address_gives_no_urls_not_a_crash(tmp_path: Path) -> N
     archive, _ = _read(folder)
     assert archive.blog.url is None
     assert archive.posts[0].url is None and archive.posts[0].extra["path"] == "/2010/07/x.html"
+
+
+def _zip_with_feed(path: Path, settings: bytes | None = None) -> bytearray:
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_STORED) as zf:
+        zf.write(FI_BLOG / "feed.atom", "Takeout/Blogger/Blogs/S/feed.atom")
+        if settings is not None:
+            zf.writestr("Takeout/Blogger/Blogs/S/settings.csv", settings, zipfile.ZIP_DEFLATED)
+    return bytearray(path.read_bytes())
+
+
+def test_damaged_settings_member_is_an_input_error(tmp_path: Path) -> None:
+    """A broken deflate stream in settings.csv raised zlib.error out of the reader."""
+    damaged = tmp_path / "takeout.zip"
+    data = _zip_with_feed(damaged, b"blog_name,blog_time_zone\n" * 2000)
+    start = data.rfind(b"Takeout/Blogger/Blogs/S/settings.csv", 0, data.find(b"PK\x01\x02"))
+    for index in range(start + 40, start + 80):
+        data[index] ^= 0x55
+    damaged.write_bytes(bytes(data))
+    with pytest.raises(InputError, match=r"settings\.csv"):
+        _read(damaged)
+
+
+@pytest.mark.parametrize("flag_offsets,method", [((6, 8), None), (None, 99)], ids=["encrypted", "method-99"])
+def test_encrypted_or_unsupported_member_is_an_input_error(
+        tmp_path: Path, flag_offsets: tuple[int, int] | None, method: int | None) -> None:
+    """zipfile raises RuntimeError (password) and NotImplementedError (method): both escaped."""
+    odd = tmp_path / "takeout.zip"
+    data = _zip_with_feed(odd)
+    central = data.find(b"PK\x01\x02")
+    if flag_offsets is not None:  # general purpose flag bit 0: encrypted
+        data[flag_offsets[0]] |= 1
+        data[central + flag_offsets[1]] |= 1
+    if method is not None:
+        data[8:10] = data[central + 10:central + 12] = method.to_bytes(2, "little")
+    odd.write_bytes(bytes(data))
+    with pytest.raises(InputError, match="cannot read zip member"):
+        _read(odd)

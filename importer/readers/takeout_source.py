@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import csv
 import io
+import lzma
 import re
 import zipfile
 import zlib
@@ -27,6 +28,10 @@ MAX_SETTINGS_BYTES = 1024**2
 MAX_RATIO = 200
 """A member inflating more than this many times (and past 10 MiB) is treated as a zip bomb."""
 _RATIO_FLOOR = 10 * 1024**2
+#: What reading a damaged or unusual zip raises: a bad header or CRC, a broken deflate, bzip2 or
+#: lzma stream, an encrypted member (RuntimeError) or an unsupported method (NotImplementedError).
+_ZIP_DAMAGE = (zipfile.BadZipFile, zlib.error, lzma.LZMAError, OSError, EOFError, RuntimeError,
+               NotImplementedError)
 _BLOG_FEED = re.compile(r"(?:^|/)Blogger/Blogs/([^/]+)/feed\.atom$")
 
 
@@ -163,8 +168,11 @@ def _check_member(info: zipfile.ZipInfo, path: Path, limit: int) -> None:
 
 
 def _read_member(path: Path, name: str) -> bytes:
-    with zipfile.ZipFile(path) as archive, archive.open(name) as member:
-        data = member.read(MAX_SETTINGS_BYTES + 1)
+    try:
+        with zipfile.ZipFile(path) as archive, archive.open(name) as member:
+            data = member.read(MAX_SETTINGS_BYTES + 1)
+    except _ZIP_DAMAGE as exc:
+        raise InputError(f"cannot read zip member {name!r}: {exc}", file=str(path)) from exc
     if len(data) > MAX_SETTINGS_BYTES:
         raise InputError(f"zip member {name!r} is larger than it claims", file=str(path))
     return data
@@ -174,8 +182,12 @@ def _member_opener(path: Path, name: str) -> Callable[[], BinaryIO]:
     def open_member() -> BinaryIO:
         try:
             archive = zipfile.ZipFile(path)
+        except _ZIP_DAMAGE as exc:
+            raise InputError(f"cannot read zip member {name!r}: {exc}", file=str(path)) from exc
+        try:
             return cast(BinaryIO, _MemberStream(archive, archive.open(name)))
-        except (zipfile.BadZipFile, OSError, KeyError) as exc:
+        except (*_ZIP_DAMAGE, KeyError) as exc:
+            archive.close()
             raise InputError(f"cannot read zip member {name!r}: {exc}", file=str(path)) from exc
 
     return open_member
@@ -195,7 +207,7 @@ class _MemberStream(io.RawIOBase):
     def read(self, size: int | None = -1) -> bytes:
         try:
             return self._member.read(-1 if size is None else size)
-        except (zipfile.BadZipFile, zlib.error, OSError, EOFError) as exc:
+        except _ZIP_DAMAGE as exc:
             raise InputError(f"the zip file is damaged: {exc}", file=self._archive.filename) from exc
 
     def close(self) -> None:

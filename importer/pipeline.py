@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from importer.diagnostics import Diagnostics
+from importer.errors import OutputError, UsageError
 from importer.io import write_file, write_tree
 from importer.model import Archive
 from importer.options import ReadOptions
@@ -60,6 +61,9 @@ def convert(
     diags = diagnostics if diagnostics is not None else Diagnostics()
     spec = get_writer(to)
     options = write_options if write_options is not None else spec.make_options()
+    if str(output) == "-" and spec.layout == "tree":
+        # Without this check a folder named "-" was created and the user saw nothing on stdout.
+        raise UsageError(f"--to {to} writes a folder of files; give a folder with -o, not -")
     read_start = len(diags)
     archive = read(source, format=from_format, options=read_options, diagnostics=diags)
     read_end = len(diags)
@@ -69,11 +73,27 @@ def convert(
     outputs = list(spec.write(extra.archive, options, diags))
     accounting = check_conversion(extra.archive, diags, (read_start, read_end), (read_end, len(diags)),
                                   spec.preset.get("flavor", to))
-    if spec.layout == "tree":
-        written = write_tree([*outputs, *extra.files], Path(output), force=force)
-    else:
-        written = write_file(outputs, output, force=force)
-        for out, target in beside(extra.files, output):
-            written += write_file([out], target, force=force)
+    if str(output) == "-" and len(outputs) > 1:
+        # Several documents (a split WXR) one after the other on stdout are no valid file.
+        raise UsageError(f"--to {to} gives {len(outputs)} files here (--split-size); give a file name "
+                         "with -o, not -")
+    try:
+        if spec.layout == "tree":
+            written = write_tree([*outputs, *extra.files], Path(output), force=force)
+        else:
+            written = write_file(outputs, output, force=force)
+            for out, target in beside(extra.files, output):
+                written += write_file([out], target, force=force)
+    except OSError as error:  # no space, no permission, a file where a folder should be...
+        raise OutputError(_os_error_text(error), file=str(output)) from None
     return ConvertResult(archive=archive, written=written, diagnostics=diags, web=extra.report,
                          accounting=accounting)
+
+
+def _os_error_text(error: OSError) -> str:
+    """``cannot write: No space left on device`` (naming the path when it is not a temporary file)."""
+    text = f"cannot write: {error.strerror or error}"
+    name = error.filename
+    if name is not None and not str(name).endswith(".tmp"):
+        text += f" ({name})"
+    return text

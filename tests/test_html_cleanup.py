@@ -40,3 +40,10 @@ def test_caption_table_keeps_the_s1600_link() -> None:
               'src="https://x/s320/k.jpg"/></a></td></tr><tr><td class="tr-caption">Ranta</td></tr></table>')
     html = _html(source)
     assert "<table" not in html and 'href="https://x/s1600/k.jpg"' in html and "<p>Ranta</p>" in html
+
+
+def test_empty_word_element_with_children_is_dropped_without_a_crash() -> None:
+    # Word pastes put styled spans inside <o:p>; dropping the empty <o:p> used to leave its
+    # decomposed children in the loop, and reading their class crashed the whole conversion
+    assert _html('<p class=MsoNormal>Hei<o:p><span lang=FI>&nbsp;</span></o:p></p>') == "<p>Hei</p>"
+    assert _html('<o:p><span class="MsoX"><b></b></span></o:p><p>t</p>') == "<p>t</p>"

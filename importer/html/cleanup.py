@@ -113,6 +113,8 @@ def _drop_cruft(root: Tag) -> None:
     for tag in root.find_all(_DROP_TAGS):
         tag.decompose()
     for tag in root.find_all(True):
+        if tag.decomposed:  # inside an empty Word element dropped just before
+            continue
         if ":" in tag.name:  # <o:p>, <w:WordDocument>: Word's namespaced elements
             tag.unwrap() if tag.get_text(strip=True) else tag.decompose()
             continue

@@ -50,3 +50,13 @@ def test_missing_text_is_a_usage_error() -> None:
     code, _out, err = run()
     assert code == 2
     assert "Missing argument 'TEXT'" in err
+
+
+def test_instant_out_of_range_in_the_zone_exits_1_without_traceback() -> None:
+    # Year 1 at +14:00 is in year 0 in Helsinki: datetime overflowed and the CLI showed a traceback.
+    assert run("0001-01-01T00:00:00+14:00", "--timezone", "Europe/Helsinki") == (
+        1, "",
+        "Error: cannot parse '0001-01-01T00:00:00+14:00' as a date (locale fi): the date is out of "
+        "range in Europe/Helsinki\n")
+    code, _out, err = run("9999-12-31T23:59:59-12:00", "--timezone", "Europe/Helsinki")
+    assert code == 1 and err.startswith("Error: ") and "Traceback" not in err

@@ -296,7 +296,10 @@ def _build(
     if fields.offset is not None:
         value = dt.datetime.combine(fields.day, fields.clock, tzinfo=fields.offset)
         if zone is not None:
-            value = value.astimezone(zone)
+            try:
+                value = value.astimezone(zone)
+            except OverflowError:  # '0001-01-01T00:00+14:00' moved to a zone west of it
+                raise DateParseError(text, locale, f"the date is out of range in {zone}") from None
     elif zone is None:
         raise DateParseError(
             text, locale, "a time without a time zone (give one, such as Europe/Helsinki)")

@@ -69,3 +69,44 @@ def test_deep_nesting_does_not_exhaust_the_stack() -> None:
 def test_hugo_shortcode_like_text_is_neutralized() -> None:
     assert html_to_markdown("a {{< x >}} b", hugo=True).markdown == "a {{</* x */>}} b\n"
     assert html_to_markdown("a {{< x >}} b").markdown == "a {{< x >}} b\n"
+
+
+def test_private_use_characters_in_text_are_not_taken_for_placeholders() -> None:
+    # icon fonts put private-use characters in text; the converter stashes pieces behind
+    # private-use delimiters, and a body holding the same pair crashed or got the wrong piece
+    for html in ["<p>icon \ue0000\ue001 <code>x</code></p>", "<p>&#xe000;0&#xe001; <u>y</u></p>"]:
+        markdown = html_to_markdown(html).markdown
+        assert "\ue0000\ue001" in markdown
+    assert html_to_markdown("<p>icon \ue0000\ue001 <code>x</code></p>").markdown.endswith("`x`\n")
+
+
+@pytest.mark.parametrize(
+    ("html", "expected"),
+    [
+        ("<p>Aja:<br><code>cd /tmp<br>make all</code></p>", "Aja:  \n\n```\ncd /tmp\nmake all\n```\n"),
+        ("<code><div>a</div><div>b</div></code>", "```\na\nb\n```\n"),
+        ("<p>käytä <code>a\nb</code> nyt</p>", "käytä `a b` nyt\n"),
+        ('<a href="http://x/">Koodi: <code>a<br>b</code></a>', "[Koodi: `a b`](http://x/)\n"),
+    ],
+    ids=["br-lines", "div-lines", "source-newline-is-space", "in-link-stays-inline"],
+)
+def test_code_lines_broken_by_br_stay_lines(html: str, expected: str) -> None:
+    # <code> with <br> lines (no <pre>) ran the lines together: "cd /tmpmake all"
+    assert html_to_markdown(html).markdown == expected
+
+
+@pytest.mark.parametrize(
+    ("html", "expected"),
+    [
+        ("<ul><li>teksti<pre>a\n\nb</pre>jälkeen</li><li>kaksi</li></ul>",
+         "- teksti\n\n    ```\n    a\n\n    b\n    ```\n\n    jälkeen\n- kaksi\n"),
+        ("<ul><li><pre>a\nb</pre></li><li>kaksi</li></ul>", "- ```\n  a\n  b\n  ```\n- kaksi\n"),
+        ("<blockquote><pre>a\n\nb</pre>jälkeen</blockquote><p>ulos</p>",
+         "> ```\n> a\n>\n> b\n> ```\n>\n> jälkeen\n\nulos\n"),
+    ],
+    ids=["in-list-item", "list-item-starts-with-code", "in-quote"],
+)
+def test_code_blocks_in_lists_and_quotes_stay_inside(html: str, expected: str) -> None:
+    # the block's later lines lacked the item's indentation or the quote's ">": the container
+    # ended at the first code line and the closing fence opened a block swallowing the rest
+    assert html_to_markdown(html).markdown == expected

@@ -26,6 +26,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from html import unescape
 from typing import Any
 
 from bs4 import Tag
@@ -44,8 +45,8 @@ _LINE_START = re.compile(r"^(\s*)(#|>|[-+](?=\s|$)|=+\s*$|-+\s*$|(\d{1,9})([.)])
 _HEADING_ID = re.compile(r"[A-Za-z][A-Za-z0-9_:.-]*")
 _BLANK_LINES = re.compile(r"\n[ \t]*(?:\n[ \t]*)+")
 _HUGO_SHORTCODE = re.compile(r"\{\{([<%])(.*?)([>%])\}\}", re.DOTALL)
-_PLACEHOLDER = "\ue000{}\ue001"
-_PLACEHOLDER_RE = re.compile("\ue000(\\d+)\ue001")
+#: Private-use characters that delimit stashed pieces; a pair the body does not use is chosen.
+_PRIVATE_USE = range(0xE000, 0xF900)
 #: Start tags CommonMark reads as an HTML block that a blank line ends (type 6).
 _BLOCK_HTML_START = frozenset({
     "address", "article", "aside", "blockquote", "center", "dd", "details", "div", "dl", "dt",
@@ -53,6 +54,8 @@ _BLOCK_HTML_START = frozenset({
     "ol", "p", "section", "table", "ul",
 })
 _RAW_WRAPPED = ("u", "sub", "sup", "del", "s", "strike", "ins", "mark", "small", "big", "abbr", "q")
+#: Where a fenced code block cannot be put (it would break the cell, heading, link or emphasis).
+_NO_BLOCK_IN = frozenset({"_inline", "a", "b", "strong", "i", "em", *_RAW_WRAPPED})
 _RAW_WHOLE = ("dl", "script", "video", "audio", "form", "noscript", "canvas", "svg", "math", "map")
 
 
@@ -100,6 +103,18 @@ def _pre_text(el: Tag) -> str:
     return text[1:] if text.startswith("\n") else text
 
 
+def _code_text(el: Tag) -> str:
+    """Text of a ``<code>``: ``<br>`` and the starts of blocks inside it are line breaks, a
+    newline of the source is a space (as a browser shows it outside ``<pre>``)."""
+    parts: list[str] = []
+    for node in el.descendants:
+        if isinstance(node, NavigableString):
+            parts.append(str(node).replace("\r\n", " ").replace("\n", " "))
+        elif isinstance(node, Tag) and (node.name == "br" or (node.name in BLOCK_TAGS and parts)):
+            parts.append("\n")
+    return "".join(parts)
+
+
 def _language(el: Tag) -> str:
     for node in [el, *el.find_all("code")]:
         classes = node.get("class")
@@ -136,6 +151,17 @@ class BloggerConverter(MarkdownConverter):
         self.heading_ids = heading_ids
         self.raw_tags: list[str] = []
         self.placeholders: list[str] = []
+        self.use_delimiters("")
+
+    def use_delimiters(self, source: str) -> None:
+        """Delimit placeholders with private-use characters that do not occur in ``source``.
+
+        Text may carry private-use characters (icon fonts, old symbol fonts): a fixed pair could
+        be taken for a placeholder, putting the wrong piece in the output or failing outright.
+        """
+        free = (chr(c) for c in _PRIVATE_USE if chr(c) not in source)
+        self._open, self._close = next(free), next(free)
+        self._placeholder_re = re.compile(re.escape(self._open) + r"(\d+)" + re.escape(self._close))
 
     # --- raw HTML -------------------------------------------------------------------------------
     def process_tag(self, node: Tag, parent_tags: set[str] | None = None) -> str:
@@ -150,7 +176,7 @@ class BloggerConverter(MarkdownConverter):
     def _protect(self, text: str) -> str:
         """Stash ``text`` so later escaping and rewriting cannot touch it."""
         self.placeholders.append(text)
-        return _PLACEHOLDER.format(len(self.placeholders) - 1)
+        return f"{self._open}{len(self.placeholders) - 1}{self._close}"
 
     def _embed(self, el: Tag) -> str:
         sources = [str(el.get("src") or el.get("data") or "")]
@@ -213,10 +239,20 @@ class BloggerConverter(MarkdownConverter):
         return "\n\n" + self._protect(f"{fence}{_language(el)}\n{code}\n{fence}") + "\n\n"
 
     def convert_code(self, el: Tag, text: str, parent_tags: set[str]) -> str:
-        """Inline code delimited by more backticks than any run inside."""
+        """Inline code delimited by more backticks than any run inside.
+
+        Blogger posts often hold several lines of code in a ``<code>`` broken by ``<br>`` (no
+        ``<pre>``): those lines become a fenced block, or, where a block cannot stand (a table
+        cell, a heading, inside a link or emphasis), stay apart by a space rather than run together.
+        """
         if "pre" in parent_tags:
             return text
-        code = el.get_text().replace("\n", " ")
+        lines = _code_text(el).strip("\n")
+        if "\n" in lines and lines.strip() and not parent_tags & _NO_BLOCK_IN:
+            lines = "\n".join(line.rstrip() for line in lines.split("\n"))
+            fence = _code_fence(lines)
+            return "\n\n" + self._protect(f"{fence}{_language(el)}\n{lines}\n{fence}") + "\n\n"
+        code = lines.replace("\n", " ")
         if not code.strip():
             return code
         ticks = "`" * (max((len(r) for r in re.findall(r"`+", code)), default=0) + 1)
@@ -252,8 +288,40 @@ class BloggerConverter(MarkdownConverter):
         else:
             bullet = "- "
         lines = text.split("\n")
-        rest = [("    " + line) if line.strip() else "" for line in lines[1:]]
-        return bullet + "\n".join([lines[0], *rest]) + "\n"
+        # stashed code blocks are one line here: their own lines need the item's indentation too
+        head = self._carry(lines[0], " " * len(bullet), "")
+        rest = [("    " + self._carry(line, "    ", "")) if line.strip() else "" for line in lines[1:]]
+        return bullet + "\n".join([head, *rest]) + "\n"
+
+    def convert_blockquote(self, el: Tag, text: str, parent_tags: set[str]) -> str:
+        """A quote; stashed code blocks in it get ``>`` on every line, or the quote would end."""
+        if "_inline" not in parent_tags:
+            text = self._carry(text, "> ", ">")
+        return str(super().convert_blockquote(el, text, parent_tags))  # type: ignore[misc]
+
+    def _carry(self, text: str, prefix: str, blank: str) -> str:
+        """``text`` with each stashed piece that spans lines re-stashed with ``prefix`` before its
+        later lines (``blank`` for its empty ones), as the container does to its own lines."""
+        if self._open not in text:
+            return text
+
+        def one(match: re.Match[str]) -> str:
+            piece = self._resolve(self.placeholders[int(match.group(1))])
+            if "\n" not in piece:
+                return match.group(0)
+            head, *tail = piece.split("\n")
+            return self._protect("\n".join([head, *((prefix + line) if line else blank for line in tail)]))
+
+        return self._placeholder_re.sub(one, text)
+
+    def _resolve(self, text: str) -> str:
+        """``text`` with the stashed pieces inside it put back."""
+        while self._open in text:
+            resolved = self._placeholder_re.sub(lambda m: self.placeholders[int(m.group(1))], text)
+            if resolved == text:
+                break
+            text = resolved
+        return text
 
     def convert_img(self, el: Tag, text: str, parent_tags: set[str]) -> str:
         """An image, also inside table cells and headings."""
@@ -286,8 +354,7 @@ class BloggerConverter(MarkdownConverter):
                                  if not p.startswith("{{< youtube ") else p for p in self.placeholders]
         markdown = re.sub(r"\n{3,}", "\n\n", markdown)
         markdown = re.sub(r"(?<=\S) (?=\n|$)", "", markdown)  # a lone trailing space; two are a break
-        for _ in range(3):  # placeholders may nest (code inside a wrapped <u>)
-            markdown = _PLACEHOLDER_RE.sub(lambda m: self.placeholders[int(m.group(1))], markdown)
+        markdown = self._resolve(markdown)  # placeholders may nest (code inside a wrapped <u>)
         return markdown.strip("\n") + "\n" if markdown.strip() else ""
 
 
@@ -354,6 +421,7 @@ def html_to_markdown(html: str, *, more_marker: str = "<!--more-->",
     cleaned = clean(html)
     converter = BloggerConverter(more_marker=more_marker, youtube_shortcode=youtube_shortcode,
                                  heading_ids=heading_ids)
+    converter.use_delimiters(unescape(html) if "&" in html else html)  # &#xe000; is one too
     summary = None
     if cleaned.has_more:
         marker = cleaned.root.find(MORE_TAG)

@@ -50,6 +50,10 @@ class WriterSpec:
         unknown = sorted(set(given) - known)
         if unknown:
             raise UsageError(f"option(s) {', '.join(unknown)} do not apply to --to {self.name}")
+        fixed = sorted(k for k, v in given.items() if k in self.preset and v != self.preset[k])
+        if fixed:  # `--to hugo --flavor jekyll` wrote a Jekyll tree where Hugo was asked for
+            raise UsageError(", ".join(f"--to {self.name} fixes {k} to {self.preset[k]!r}, not {given[k]!r}"
+                                       for k in fixed))
         return self.options_class(**{**self.preset, **given})
 
 

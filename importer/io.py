@@ -5,8 +5,8 @@
 - Each file is written to a temporary name beside its target and renamed into place, so a
   crash never leaves a half-written file.
 - A folder output records what it wrote in ``.blogimport-manifest.json``. Re-running into a
-  folder of ours replaces our own files; a non-empty folder that is not ours, or a file in it
-  that we did not write, is refused unless ``force``.
+  folder of ours replaces our own files; a non-empty folder that is not ours, a file in it
+  that we did not write, or one of ours edited since, is refused unless ``force``.
 - A single-file output that already exists is refused unless ``force``.
 """
 
@@ -67,6 +67,17 @@ def _read_manifest(folder: Path) -> dict[str, str] | None:
         raise OutputError("the output manifest is damaged", file=str(path)) from None
 
 
+def _changed_since(target: Path, digest: str, new: bytes) -> bool:
+    """True when ``target`` no longer holds what we wrote (``digest``) nor what we are writing."""
+    try:
+        current = target.read_bytes()
+    except FileNotFoundError:
+        return False
+    except OSError:
+        return True
+    return hashlib.sha256(current).hexdigest() != digest and current != new
+
+
 def write_tree(files: Iterable[OutputFile], folder: Path, *, force: bool = False) -> list[Path]:
     """Write ``files`` under ``folder`` safely; returns the paths written, in order."""
     outputs = list(files)
@@ -94,13 +105,21 @@ def write_tree(files: Iterable[OutputFile], folder: Path, *, force: bool = False
                 f"{rel!r} exists and was not written by blogimport; pass --force to replace it",
                 file=str(folder),
             )
+        if rel in previous and not force and _changed_since(target, previous[rel], out.data):
+            raise OutputError(
+                f"{rel!r} was edited after blogimport wrote it; pass --force to replace it",
+                file=str(folder),
+            )
         planned[rel] = out.data
     written = []
     for rel, data in planned.items():
         target = folder / rel
         write_atomic(target, data)
         written.append(target)
-    digests = {rel: hashlib.sha256(data).hexdigest() for rel, data in sorted(planned.items())}
+    # files of earlier runs that this run does not write stay ours (a later run may write them again)
+    digests = {rel: digest for rel, digest in previous.items() if (folder / rel).is_file()}
+    digests.update((rel, hashlib.sha256(data).hexdigest()) for rel, data in planned.items())
+    digests = dict(sorted(digests.items()))
     manifest_bytes = json.dumps({"tool": "blogimport", "files": digests}, indent=1, sort_keys=True)
     write_atomic(folder / MANIFEST, manifest_bytes.encode("utf-8") + b"\n")
     return written

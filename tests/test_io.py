@@ -84,3 +84,26 @@ def test_no_temporary_files_are_left_behind(tmp_path: Path) -> None:
     write_tree([OutputFile("d/a.md", b"A")], tmp_path / "o")
     leftovers = [p for p in (tmp_path / "o").rglob("*") if p.name.endswith(".tmp")]
     assert leftovers == []
+
+
+def test_a_file_of_ours_edited_since_is_not_overwritten_silently(tmp_path: Path) -> None:
+    # the manifest kept digests but never compared them: a re-run replaced hand edits
+    write_tree([OutputFile("a.md", b"A"), OutputFile("b.md", b"B")], tmp_path)
+    (tmp_path / "a.md").write_text("edited by hand")
+    with pytest.raises(OutputError, match=r"'a\.md' was edited"):
+        write_tree([OutputFile("a.md", b"A2"), OutputFile("b.md", b"B2")], tmp_path)
+    assert (tmp_path / "a.md").read_text() == "edited by hand"
+    assert (tmp_path / "b.md").read_bytes() == b"B"  # nothing written when one file is refused
+    write_tree([OutputFile("a.md", b"edited by hand")], tmp_path)  # same bytes: nothing lost
+    write_tree([OutputFile("a.md", b"A3")], tmp_path, force=True)
+    assert (tmp_path / "a.md").read_bytes() == b"A3"
+
+
+def test_files_of_an_earlier_run_stay_ours(tmp_path: Path) -> None:
+    # run 2 leaves b.md out (a post went to drafts); run 3 writes it again and must not refuse it
+    write_tree([OutputFile("a.md", b"A"), OutputFile("b.md", b"B")], tmp_path)
+    write_tree([OutputFile("a.md", b"A")], tmp_path)
+    write_tree([OutputFile("a.md", b"A"), OutputFile("b.md", b"B2")], tmp_path)
+    assert (tmp_path / "b.md").read_bytes() == b"B2"
+    manifest = json.loads((tmp_path / MANIFEST).read_text())
+    assert sorted(manifest["files"]) == ["a.md", "b.md"]

@@ -221,3 +221,12 @@ def test_normalize_locale(code: str, expected: str) -> None:
 def test_normalize_locale_refuses_unknown(code: str) -> None:
     with pytest.raises(UsageError):
         normalize_locale(code)
+
+
+@pytest.mark.parametrize("name", ["Europe", "Mars/Olympus", "../etc"])
+def test_unknown_zone_names_are_value_errors(name: str) -> None:
+    """``Europe`` is a folder of tzdata: ZoneInfo raised IsADirectoryError through resolve_tz."""
+    from importer.dates.tz import resolve_tz
+
+    with pytest.raises(ValueError, match="unknown time zone"):
+        resolve_tz(name)

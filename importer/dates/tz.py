@@ -43,7 +43,7 @@ def _zone(name: str) -> tzinfo:
         return timezone.utc
     try:
         return ZoneInfo(name)
-    except (ZoneInfoNotFoundError, ValueError):
+    except (ZoneInfoNotFoundError, ValueError, OSError):  # OSError: "Europe" is a tzdata folder
         raise ValueError(f"unknown time zone {name!r}") from None
 
 

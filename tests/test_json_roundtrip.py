@@ -11,7 +11,7 @@ import jsonschema
 import pytest
 
 from importer import Archive, Author, Blog, Comment, Diagnostics, Location, Post, ReadOptions, read, write
-from importer.errors import InputError, SchemaError
+from importer.errors import InputError, SchemaError, UsageError
 from importer.readers.json_reader import read_json
 from importer.writers.json_writer import load_schema
 
@@ -114,3 +114,60 @@ def test_broken_json_names_the_line(tmp_path: Path) -> None:
     with pytest.raises(InputError) as caught:
         read(path, format="json")
     assert "broken.json:2" in str(caught.value)
+
+
+def _document() -> dict:
+    return json.loads(write(sample_archive(), "json")[0].data)
+
+
+@pytest.mark.parametrize("field,value", [
+    ("title", 5), ("labels", "Orkut"), ("extra", {"n": 1}), ("content_html", ["x"]),
+    ("published", "9999-12-31T23:59:00-05:00"), ("published", 12),
+    ("location", {"name": "x", "latitude": float("nan")}),
+], ids=["title-int", "labels-string", "extra-int", "body-list", "year-9999", "date-int", "nan"])
+def test_wrongly_typed_post_is_skipped_not_kept_or_a_crash(tmp_path: Path, field: str,
+                                                           value: object) -> None:
+    """A number title crashed the writers, a string of labels became one label per letter,
+    year 9999 moved into Helsinki raised OverflowError and NaN made the JSON output invalid."""
+    document = _document()
+    document["posts"][1][field] = value
+    path = tmp_path / "a.json"
+    path.write_text(json.dumps(document), encoding="utf-8")
+    diagnostics = Diagnostics()
+    archive = read_json(path, ReadOptions(), diagnostics)
+    assert [p.id for p in archive.posts] == ["72", "73"]
+    assert diagnostics.codes() == ["entry-invalid"]
+
+
+@pytest.mark.parametrize("text", [
+    '{"schema": "blog-archive/1", "blog": "x", "posts": []}',
+    '{"schema": "blog-archive/1", "blog": {}, "posts": {"a": 1}}',
+    '{"schema": "blog-archive/1", "x": ' + "[" * 100_000 + "]" * 100_000 + "}",
+], ids=["blog-string", "posts-object", "deep"])
+def test_malformed_document_is_an_input_error(tmp_path: Path, text: str) -> None:
+    path = tmp_path / "a.json"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(InputError):
+        read(path, format="json")
+
+
+def test_byte_order_mark_is_accepted(tmp_path: Path) -> None:
+    path = tmp_path / "a.json"
+    path.write_bytes(b"\xef\xbb\xbf" + write(sample_archive(), "json")[0].data)
+    assert read(path) == sample_archive()
+
+
+def test_unknown_timezone_option_is_refused_and_unknown_setting_dropped(tmp_path: Path) -> None:
+    """--timezone Mars/Olympus was silently accepted and written out as the blog's zone."""
+    document = _document()
+    path = tmp_path / "a.json"
+    path.write_text(json.dumps(document), encoding="utf-8")
+    for bad in ("Mars/Olympus", "Europe"):
+        with pytest.raises(UsageError, match="unknown time zone"):
+            read(path, options=ReadOptions(timezone=bad))
+    document["blog"]["timezone"] = "Europe"
+    path.write_text(json.dumps(document), encoding="utf-8")
+    diagnostics = Diagnostics()
+    archive = read_json(path, ReadOptions(), diagnostics)
+    assert archive.blog.timezone is None and len(archive.posts) == 3
+    assert diagnostics.codes() == ["timezone-unknown"]

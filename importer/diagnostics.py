@@ -111,6 +111,9 @@ CODES: dict[str, Code] = {
            "HTML.", "Enable raw HTML in the site generator (see SITE-NOTES.md)."),
         _c("draft-skipped", _I, "Drafts were left out of the output as asked (--no-drafts).", "",
            skips_entry=True),
+        _c("kind-skipped", _I, "An entry of a kind a site generator has no place for (a WordPress "
+           "attachment or menu item) was left out of the Markdown output.",
+           "Convert to json or wxr to keep it.", skips_entry=True),
         _c("comment-not-public", _I, "Comments that are not published (pending, spam, deleted) were "
            "left out of public output.", "Pass --all-comments to keep them.", skips_entry=True),
         _c("title-added", _W, "An untitled entry, or one sharing title and date with another, was "

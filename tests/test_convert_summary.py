@@ -10,11 +10,13 @@ import pytest
 from click.testing import CliRunner
 from conftest import BLOG_FI, FIXTURES
 
+from importer import write
 from importer.cli import main
 from importer.diagnostics import CODES, Diagnostic, Severity
 from importer.model import Archive, Author, Blog, Comment, Post
 from importer.pipeline import convert
 from importer.validate.accounting import Accounting, account
+from importer.writers import get_writer
 
 BROKEN = FIXTURES / "broken"
 WHEN = datetime(2010, 6, 10, 14, 35, tzinfo=timezone.utc)
@@ -104,3 +106,20 @@ def test_cli_prints_the_accounting_and_it_matches_the_site(tmp_path: Path, draft
                 else "entries: 10 read, 9 written, 1 skipped (1 draft-skipped)")
     assert last == expected
     assert _site_entries(site) == int(last.split(", ")[1].split()[0])
+
+
+@pytest.mark.parametrize("drafts", [True, False])
+def test_entries_markdown_has_no_place_for_are_skipped_not_written(tmp_path: Path, drafts: bool) -> None:
+    # A WordPress attachment or menu item has no Markdown form; it used to be dropped silently
+    # while the account counted it as written.
+    archive = _archive()
+    extra = Post(id="9", kind="attachment", status="inherit", title="kuva", slug="kuva", url=None,
+                 published=WHEN)
+    source = tmp_path / "in.json"
+    source.write_bytes(write(Archive(blog=archive.blog, posts=(*archive.posts, extra)), "json")[0].data)
+    result = convert(source, tmp_path / "site", to="hugo",
+                     write_options=get_writer("hugo").make_options(drafts=drafts))
+    accounting = result.accounting
+    assert accounting is not None and accounting.balanced
+    assert accounting.skipped.get("kind-skipped") == 1
+    assert accounting.written == _site_entries(tmp_path / "site")

@@ -34,6 +34,8 @@ EXAMPLES: dict[str, str] = {
                      "kept as raw HTML.",
     "draft-skipped": "site:entry[7000000000000000007]: info[draft-skipped]: Draft 'Keskeneräinen "
                      "luonnos' was left out (--no-drafts).",
+    "kind-skipped": "site:entry[611]: info[kind-skipped]: 'canola2' has kind 'attachment', which "
+                    "Markdown output has no place for; left out.",
     "comment-not-public": "site:entry[8000000000000000004]: info[comment-not-public]: Spam comment by "
                           "'Halpoja lääkkeitä' was left out.",
     "title-added": "blog.wxr:entry[7000000000000000003]: warning[title-added]: The untitled post of "

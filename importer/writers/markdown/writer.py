@@ -23,7 +23,7 @@ from urllib.parse import urlsplit
 
 from importer.diagnostics import Diagnostics
 from importer.html.markdown import ConvertedBody, html_to_markdown
-from importer.model import Archive, Post
+from importer.model import POST_KINDS, Archive, Post
 from importer.slugs import slugify
 from importer.writers import OutputFile
 from importer.writers.markdown.comments import comments_file, comments_path, kept_comments
@@ -186,10 +186,11 @@ def front_matter(post: Post, planned: PlannedPost, body: ConvertedBody, options:
 
 
 def _skip_drafts(archive: Archive, options: MarkdownOptions, diagnostics: Diagnostics) -> None:
-    if options.drafts:
-        return
     for post in archive.posts:
-        if not post.is_public:
+        if post.kind not in POST_KINDS:  # reported, so the end-of-run account does not count it written
+            diagnostics.report("kind-skipped", f"'{post.title or post.id}' has kind '{post.kind}', which "
+                               "Markdown output has no place for; left out.", entry=post.id)
+        elif not options.drafts and not post.is_public:
             diagnostics.report("draft-skipped", f"'{post.title or post.id}' is {post.status}; left out "
                                "(--no-drafts).", entry=post.id)
 

@@ -171,3 +171,19 @@ def test_unknown_timezone_option_is_refused_and_unknown_setting_dropped(tmp_path
     archive = read_json(path, ReadOptions(), diagnostics)
     assert archive.blog.timezone is None and len(archive.posts) == 3
     assert diagnostics.codes() == ["timezone-unknown"]
+
+
+def test_lone_surrogate_escapes_do_not_crash_the_writers(tmp_path: Path) -> None:
+    # json accepts "\ud83d" without its pair; no writer can encode it to UTF-8, so every
+    # output (Markdown, WXR, JSON) stopped with a UnicodeEncodeError traceback
+    document = json.loads(write(sample_archive(), "json")[0].data)
+    post = document["posts"][1]
+    post["title"], post["labels"], post["id"] = "Otsikko \ud83d", ["\udc00"], "71\ud800"
+    post["comments"][0]["author"]["name"] = "Ilkka \ud83d"
+    path = tmp_path / "a.json"
+    path.write_text(json.dumps(document), encoding="utf-8")  # ASCII escapes, as json writes them
+    archive = read_json(path, ReadOptions(), Diagnostics())
+    orkut = next(p for p in archive.posts if p.title.startswith("Otsikko"))
+    assert orkut.title == "Otsikko \ufffd" and orkut.labels == ("\ufffd",)
+    for fmt in ("json", "wxr", "hugo", "pelican"):
+        assert write(archive, fmt)

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import math
+import re
 from collections.abc import Mapping
 from datetime import datetime, tzinfo
 from pathlib import Path
@@ -19,6 +20,9 @@ from importer.model import Archive, Author, Blog, Comment, Location, Post
 from importer.options import ReadOptions
 
 SUPPORTED_MAJOR = 1
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def _zone(name: str | None) -> tzinfo | None:
@@ -43,10 +47,14 @@ def _date(text: str | None, zone: tzinfo | None) -> datetime | None:
 
 
 def _str(value: Any, what: str) -> str:
-    """``value`` when it is a string; TypeError otherwise (a number would crash the writers)."""
+    """``value`` when it is a string; TypeError otherwise (a number would crash the writers).
+
+    A lone surrogate (``"\\ud83d"``, which Python's json accepts) has no UTF-8 form, so every
+    writer would fail encoding it: it becomes U+FFFD.
+    """
     if not isinstance(value, str):
         raise TypeError(f"{what} is {type(value).__name__}, not a string")
-    return value
+    return _SURROGATE.sub("\ufffd", value)
 
 
 def _opt_str(value: Any, what: str) -> str | None:
@@ -96,7 +104,8 @@ def _comment(data: Mapping[str, Any], post_id: str, zone: tzinfo | None) -> Comm
     if published is None:
         raise ValueError("comment without a published date")
     return Comment(
-        id=str(data["id"]), post_id=post_id, parent_id=_opt_str(data.get("parent_id"), "parent_id"),
+        id=_str(str(data["id"]), "id"), post_id=post_id,
+        parent_id=_opt_str(data.get("parent_id"), "parent_id"),
         author=_author(data.get("author")) or Author(name=""), published=published,
         status=_str(data["status"], "status"),
         content_html=_str(data.get("content_html") or "", "content_html"),
@@ -106,7 +115,7 @@ def _comment(data: Mapping[str, Any], post_id: str, zone: tzinfo | None) -> Comm
 
 def post_from_dict(data: Mapping[str, Any], zone: tzinfo | None) -> Post:
     """One post object of the document (raises KeyError/ValueError/TypeError when malformed)."""
-    post_id = str(data["id"])
+    post_id = _str(str(data["id"]), "id")
     published = _date(data["published"], zone)
     if published is None:
         raise ValueError("post without a published date")

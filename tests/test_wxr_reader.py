@@ -185,3 +185,67 @@ def test_undeclared_prefix_is_an_input_error_not_a_crash(tmp_path: Path, text: s
     path.write_text(text, encoding="utf-8")
     with pytest.raises(InputError):
         read(path, format="wxr")
+
+
+META = "<wp:postmeta><wp:meta_key>{}</wp:meta_key><wp:meta_value>{}</wp:meta_value></wp:postmeta>"
+COMMENT = ("<wp:comment><wp:comment_id>{}</wp:comment_id><wp:comment_date>2010-06-10 16:00:00"
+           "</wp:comment_date><wp:comment_date_gmt>2010-06-10 13:00:00</wp:comment_date_gmt>"
+           "<wp:comment_parent>{}</wp:comment_parent><wp:comment_approved>1</wp:comment_approved>"
+           "</wp:comment>")
+
+
+@pytest.mark.parametrize("value", ["garbage", "2010-06-11T08:00:00"], ids=["damaged", "naive"])
+def test_damaged_updated_postmeta_is_dropped_not_a_crash(tmp_path: Path, value: str) -> None:
+    """A damaged value raised ValueError; a naive one put a date without offset in the archive."""
+    from importer.writers.wxr import meta
+
+    archive, _ = load(tmp_path, document(item(1, extra=META.format(meta.UPDATED, value))))
+    assert archive.posts[0].updated is None
+
+
+def test_nan_geodata_is_dropped(tmp_path: Path) -> None:
+    extra = META.format("geo_address", "Helsinki") + META.format("geo_latitude", "nan") + META.format(
+        "geo_longitude", "inf")
+    archive, _ = load(tmp_path, document(item(1, extra=extra)))
+    location = archive.posts[0].location
+    assert location is not None and (location.name, location.latitude, location.longitude) == (
+        "Helsinki", None, None)
+
+
+@pytest.mark.parametrize("date,gmt,zone", [
+    ("0001-01-01 00:00:00", "0001-01-01 00:00:00", "America/New_York"),
+    ("9999-12-31 23:00:00", "9999-12-31 23:00:00", "Europe/Helsinki"),
+], ids=["year-1", "year-9999"])
+def test_years_off_the_calendar_in_the_zone_are_invalid_entries(
+        tmp_path: Path, date: str, gmt: str, zone: str) -> None:
+    """Moving them into the blog zone raised OverflowError out of the reader."""
+    archive, diagnostics = load(tmp_path, document(item(1, date=date, gmt=gmt) + item(2)), timezone=zone)
+    assert [p.id for p in archive.posts] == ["2"]
+    assert diagnostics.codes() == ["entry-invalid"]
+
+
+def test_comment_reply_cycles_are_broken(tmp_path: Path) -> None:
+    """5 and 6 replied to each other and 7 to itself: writers walking the threads never end."""
+    comments = COMMENT.format(5, 6) + COMMENT.format(6, 5) + COMMENT.format(7, 7)
+    archive, diagnostics = load(tmp_path, document(item(1, extra=comments)))
+    parents = {c.id: c.parent_id for c in archive.posts[0].comments}
+    assert parents == {"5": None, "6": "5", "7": None}
+    assert sorted(diagnostics.codes()) == ["comment-parent-missing", "comment-thread-cycle"]
+
+
+def test_wall_time_in_the_spring_gap_is_reported(tmp_path: Path) -> None:
+    draft = item(1, status="draft", date="2010-03-28 03:30:00", gmt="0000-00-00 00:00:00")
+    archive, diagnostics = load(tmp_path, document(draft), timezone="Europe/Helsinki")
+    assert diagnostics.codes() == ["date-nonexistent"]
+    autumn = item(1, status="draft", date="2010-10-31 03:30:00", gmt="0000-00-00 00:00:00")
+    archive, diagnostics = load(tmp_path, document(autumn), timezone="Europe/Helsinki")
+    assert archive.posts[0].published.isoformat() == "2010-10-31T03:30:00+03:00"
+    assert diagnostics.codes() == ["date-ambiguous"]
+
+
+def test_unknown_timezone_option_is_a_usage_error(tmp_path: Path) -> None:
+    """It was a warning, and every date silently kept the file's offsets instead."""
+    from importer.errors import UsageError
+
+    with pytest.raises(UsageError, match="unknown time zone"):
+        load(tmp_path, document(item(1)), timezone="Europe/Helsinkii")

@@ -49,6 +49,12 @@ def assemble(
     return tuple(result)
 
 
+def check_thread(comments: Iterable[Comment], diagnostics: Diagnostics) -> tuple[Comment, ...]:
+    """One post's comments oldest first, self-replies and reply cycles repaired and reported
+    (for readers that thread comments themselves, such as WXR)."""
+    return _checked_thread(list(comments), diagnostics)
+
+
 def _checked_thread(comments: list[Comment], diagnostics: Diagnostics) -> tuple[Comment, ...]:
     """Comments oldest first, with missing parents and reply cycles repaired and reported."""
     comments.sort(key=lambda c: (c.published.timestamp(), c.id))

@@ -25,6 +25,7 @@ little memory. Quirks handled:
 from __future__ import annotations
 
 import json
+import math
 from collections import Counter
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field, replace
@@ -35,11 +36,12 @@ from typing import BinaryIO
 
 from lxml import etree
 
-from importer.dates.tz import resolve_tz
+from importer.dates.tz import local_time_status, resolve_tz
 from importer.diagnostics import Diagnostics
-from importer.errors import InputError
+from importer.errors import InputError, UsageError
 from importer.model import Archive, Author, Blog, Comment, Location, Post
 from importer.options import ReadOptions
+from importer.readers.blogger_threads import check_thread
 from importer.writers.wxr import meta
 
 STATUSES = {"publish": "published", "draft": "draft", "future": "scheduled", "private": "private",
@@ -143,8 +145,18 @@ class _State:
     kinds: Counter[str] = field(default_factory=Counter)
     assumed_utc: bool = False
 
-    def instant(self, local: str, gmt: str) -> datetime | None:
-        """The moment of a (``post_date``, ``post_date_gmt``) pair, in the blog zone."""
+    def instant(self, local: str, gmt: str, entry: str | None = None) -> datetime | None:
+        """The moment of a (``post_date``, ``post_date_gmt``) pair, in the blog zone.
+
+        None when there is no usable date, also for years 1 and 9999 that leave the calendar
+        when moved into the zone (OverflowError).
+        """
+        try:
+            return self._instant(local, gmt, entry)
+        except OverflowError:
+            return None
+
+    def _instant(self, local: str, gmt: str, entry: str | None) -> datetime | None:
         utc, wall = _gmt(gmt), _gmt(local)
         if utc is not None:
             if self.zone is not None:
@@ -157,6 +169,14 @@ class _State:
             return None
         if self.zone is not None:
             naive = wall.replace(tzinfo=None)
+            status = local_time_status(naive.date(), naive.time(), self.zone)
+            if status == "nonexistent":
+                self.diagnostics.report("date-nonexistent", f"'{local.strip()}' does not exist in "
+                                        "the blog's zone (the clocks jump forward over it); read "
+                                        "an hour later.", entry=entry)
+            elif status == "ambiguous":
+                self.diagnostics.report("date-ambiguous", f"'{local.strip()}' happens twice in the "
+                                        "blog's zone; the first occurrence was used.", entry=entry)
             return naive.replace(tzinfo=self.zone).astimezone(timezone.utc).astimezone(self.zone)
         self.assumed_utc = True
         return wall
@@ -165,7 +185,8 @@ class _State:
 def _comment(raw: _Raw, post_id: str, state: _State) -> Comment | None:
     f, pairs = raw.fields, dict(raw.meta)
     comment_id = pairs.get(meta.SOURCE_ID) or f.get("wp:comment_id", "").strip()
-    published = state.instant(f.get("wp:comment_date", ""), f.get("wp:comment_date_gmt", ""))
+    published = state.instant(f.get("wp:comment_date", ""), f.get("wp:comment_date_gmt", ""),
+                              comment_id or None)
     if not comment_id or published is None:
         state.diagnostics.report("entry-invalid", f"A comment on entry '{post_id}' has no id or "
                                  "date; left out.", entry=comment_id or post_id)
@@ -204,7 +225,7 @@ def _thread(raws: list[_Raw], post_id: str, state: _State) -> tuple[Comment, ...
                                      "is not on this entry; kept as top level.", entry=comment.id)
             parent = None
         comments.append(replace(comment, parent_id=ours[parent] if parent else None))
-    return tuple(sorted(comments, key=lambda c: (c.published, c.id)))
+    return check_thread(comments, state.diagnostics)  # oldest first; no reply cycles
 
 
 def _labels(terms: list[tuple[str, str, str]], extra: dict[str, str]) -> tuple[str, ...]:
@@ -247,7 +268,8 @@ def _item(raw: _Raw, state: _State) -> Post | None:
     f, pairs = raw.fields, dict(raw.meta)
     wp_id = f.get("wp:post_id", "").strip()
     post_id = pairs.get(meta.SOURCE_ID) or wp_id or f.get("guid", "").strip()
-    published = state.instant(f.get("wp:post_date", ""), f.get("wp:post_date_gmt", ""))
+    published = state.instant(f.get("wp:post_date", ""), f.get("wp:post_date_gmt", ""),
+                              post_id or None)
     if not post_id or published is None:
         state.diagnostics.report("entry-invalid", f"Item '{f.get('title', '')}' has no id or no "
                                  "date; left out.", entry=post_id or None)
@@ -276,13 +298,37 @@ def _item(raw: _Raw, state: _State) -> Post | None:
         url=pairs.get(meta.PERMALINK) or (None if ours else f.get("link", "").strip() or None),
         url_reconstructed=pairs.get(meta.URL_RECONSTRUCTED) == "1",
         published=published,
-        updated=(datetime.fromisoformat(updated) if updated else
-                 state.instant(f.get("wp:post_modified", ""), f.get("wp:post_modified_gmt", ""))),
+        updated=_updated(updated, state) if updated else
+        state.instant(f.get("wp:post_modified", ""), f.get("wp:post_modified_gmt", ""), post_id),
         author=Author(name=state.authors.get(creator, creator), uri=author_uri) if creator else None,
         labels=_labels(raw.terms, extra), content_html=f.get("content:encoded", ""),
-        location=Location(*location) if location is not None else None,
+        location=_location(location),
         comments=_thread(raw.comments, post_id, state), extra=extra,
     )
+
+
+def _updated(text: str, state: _State) -> datetime | None:
+    """Our writer's exact ``updated`` postmeta; None when damaged or without an offset."""
+    try:
+        value = datetime.fromisoformat(text.strip())
+    except ValueError:
+        return None
+    if value.tzinfo is None:
+        return None
+    try:
+        return value.astimezone(state.zone) if state.zone is not None else value
+    except OverflowError:
+        return None
+
+
+def _location(found: tuple[str, float | None, float | None] | None) -> Location | None:
+    """WordPress geodata; ``nan``/``inf`` (which float() accepts) would make JSON output invalid."""
+    if found is None:
+        return None
+    name, latitude, longitude = found
+    if latitude is None or longitude is None or not math.isfinite(latitude + longitude):
+        latitude = longitude = None
+    return Location(name, latitude, longitude)
 
 
 def _channel_child(element: etree._Element, state: _State) -> None:
@@ -351,9 +397,9 @@ def read_wxr(path: Path, options: ReadOptions, diagnostics: Diagnostics) -> Arch
     """Read a WordPress WXR (1.0–1.2) file: every item, its comments, terms and authors."""
     try:
         zone = resolve_tz(options.timezone) if options.timezone else None
-    except ValueError:
-        diagnostics.report("timezone-unknown", f"'{options.timezone}' names no known zone; ignored.")
-        zone = None
+    except ValueError:  # as in the Blogger readers: a typo must not shift every date silently
+        raise UsageError(f"unknown time zone {options.timezone!r}; use an IANA name like "
+                         "Europe/Helsinki") from None
     state = _State(options=options, diagnostics=diagnostics, zone=zone)
     try:
         total = path.stat().st_size

@@ -249,3 +249,11 @@ def test_unknown_timezone_option_is_a_usage_error(tmp_path: Path) -> None:
 
     with pytest.raises(UsageError, match="unknown time zone"):
         load(tmp_path, document(item(1)), timezone="Europe/Helsinkii")
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-be", "utf-16-le"])
+def test_utf16_exports_are_read(tmp_path: Path, encoding: str) -> None:
+    """Removing control bytes removed every NUL, i.e. half of each UTF-16 character."""
+    text = document(item(1, title="Hyvää päivää")).replace('encoding="UTF-8"', f'encoding="{encoding}"')
+    archive, _ = load(tmp_path, text.encode(encoding))
+    assert [p.title for p in archive.posts] == ["Hyvää päivää"]

@@ -52,6 +52,8 @@ _NAMESPACES = {"http://purl.org/rss/1.0/modules/content/": "content:",
                "http://purl.org/dc/elements/1.1/": "dc:", "http://wellformedweb.org/CommentAPI/": "wfw:"}
 _CONTROL = bytes([*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20)])
 _CHUNK = 1 << 20
+#: How UTF-16 and UTF-32 documents start (byte order marks, or ``<`` as a wide character).
+_WIDE_STARTS = (b"\xff\xfe", b"\xfe\xff", b"<\x00", b"\x00<", b"\x00\x00")
 
 
 class _CleanStream:
@@ -61,10 +63,17 @@ class _CleanStream:
         self._raw, self._total, self._progress = raw, total, options.progress
         self.removed = 0
         self.done = 0
+        self._wide = False
 
     def read(self, size: int = -1) -> bytes:
         data = self._raw.read(size if size > 0 else _CHUNK)
+        if self.done == 0 and data[:2] in _WIDE_STARTS:
+            self._wide = True  # UTF-16/32: NUL bytes are half of every character, not controls
         self.done += len(data)
+        if self._wide:
+            if self._progress is not None:
+                self._progress(self.done, self._total)
+            return data
         cleaned = data.translate(None, _CONTROL)
         self.removed += len(data) - len(cleaned)
         if self._progress is not None:

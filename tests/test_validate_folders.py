@@ -5,6 +5,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+import pytest
 from conftest import BLOG_FI
 
 from importer.validate import validate_paths
@@ -27,3 +28,16 @@ def test_an_empty_export_in_a_folder_is_still_an_error(tmp_path: Path) -> None:
     (tmp_path / "blog.xml").write_bytes(b"")
     report = validate_paths([tmp_path])
     assert [d.code for result in report.files for d in result.diagnostics] == ["file-unreadable"]
+
+
+def test_diagnostics_on_saved_pages_name_files_ci_can_find(tmp_path: Path,
+                                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    # The saved-pages reader names pages relative to its input ('blog-post.html'); GitHub
+    # annotations and JUnit reports with such a name pointed at no file of the repository.
+    shutil.copytree(BLOG_FI / "pages-classic", tmp_path / "mirror")
+    monkeypatch.chdir(tmp_path)
+    report = validate_paths(["mirror"])
+    files = {d.file for d in report.diagnostics()}
+    assert "timezone-missing" in {d.code for d in report.diagnostics()}
+    assert files and all(name is not None and (tmp_path / name).is_file() for name in files)
+    assert all(name.startswith("mirror/") for name in files if name is not None)

@@ -15,11 +15,12 @@ inputs.
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from importer.diagnostics import Diagnostics
+from importer.diagnostics import Diagnostic, Diagnostics
 from importer.errors import FormatDetectionError, ImporterError
 from importer.options import ReadOptions
 from importer.readers import read
@@ -90,7 +91,22 @@ def validate_file(path: Path, options: ReadOptions | None = None) -> FileResult:
         return FileResult(shown, None, diagnostics=tuple(diagnostics), readable=False)
     validate(archive, diagnostics=diagnostics, file=shown)
     return FileResult(shown, archive.source_format, posts=len(archive.posts), comments=archive.comment_count,
-                      diagnostics=tuple(diagnostics))
+                      diagnostics=tuple(_located(d, path) for d in diagnostics))
+
+
+def _located(diagnostic: Diagnostic, path: Path) -> Diagnostic:
+    """``diagnostic`` with its file as a path CI can find, not relative to the input.
+
+    Readers name a page of a saved-pages input relative to it (``2010/05/blog-post.html``); a
+    GitHub annotation or JUnit report needs the path from where ``validate`` was run.
+    """
+    name = diagnostic.file
+    if name is None or Path(name).exists():  # absolute, or already relative to where we run
+        return diagnostic
+    found = (path if path.is_dir() else path.parent) / name
+    if not found.exists():
+        return diagnostic
+    return dataclasses.replace(diagnostic, file=found.as_posix())
 
 
 def validate_paths(paths: Iterable[str | Path], options: ReadOptions | None = None) -> ValidationReport:

@@ -142,12 +142,20 @@ def info(input_path: str, from_format: str | None, as_json: bool, **values: Any)
     for status, number in summary["comments_by_status"].items():
         click.echo(f"  comments {status}: {number}")
     click.echo(f"labels:    {len(summary['labels'])}")
-    click.echo(f"dates:     {summary['first_date']} .. {summary['last_date']}")
+    if summary["first_date"] is None:
+        click.echo("dates:     none (no posts or pages)")
+    else:
+        click.echo(f"dates:     {summary['first_date']} .. {summary['last_date']}")
 
 
 @click.command()
 def formats() -> None:
-    """List the input and output formats."""
+    """List the input and output formats.
+
+    \b
+    Example:
+      blogimport formats
+    """
     click.echo("Input formats (--from; detected from content when omitted):")
     for reader in READERS:
         click.echo(f"  {reader.name:<16} {reader.description}")

@@ -178,3 +178,21 @@ def test_unparseable_permalink_is_kept_aside_not_a_crash(tmp_path: Path) -> None
         f"<link rel='alternate' type='text/html' href='{bad}'/>")))
     post = archive.posts[0]
     assert (post.url, post.slug, post.extra) == (None, None, {"url_invalid": bad})
+
+
+def test_display_time_in_english_ui_on_a_finnish_blog_is_checked_in_english(tmp_path: Path) -> None:
+    """A Finnish blog may run with Blogger's English UI: every comment was "cannot be parsed"."""
+    _, diagnostics = _read(
+        tmp_path, _setting("BLOG_LOCALE", "fi"), _setting("BLOG_TIME_ZONE", "Europe/Helsinki"),
+        _entry("post-1", "post"),
+        _comment("10", "1", display="June 10, 2010 4:00 PM"),
+        _comment("11", "1", display="June 10, 2010 1:00 PM"))
+    assert [(d.code, d.entry) for d in diagnostics] == [("display-time-mismatch", "11")]
+    assert "13:00" in next(iter(diagnostics)).message
+
+
+def test_display_time_of_a_locale_babel_does_not_know_is_not_a_mismatch(tmp_path: Path) -> None:
+    _, diagnostics = _read(
+        tmp_path, _setting("BLOG_LOCALE", "xx_NOPE"), _setting("BLOG_TIME_ZONE", "Europe/Helsinki"),
+        _entry("post-1", "post"), _comment("10", "1", display="zzz 10 qqq 2010"))
+    assert diagnostics.codes() == []

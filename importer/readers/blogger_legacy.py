@@ -21,8 +21,11 @@ from typing import BinaryIO
 
 from lxml import etree
 
+from importer.dates import check_display_time
+from importer.dates.locale_data import normalize_locale, tables_for
+from importer.dates.parse import parse_fields
 from importer.diagnostics import Diagnostics
-from importer.errors import ImporterError, InputError
+from importer.errors import DateParseError, InputError, UsageError
 from importer.model import Archive, Author, Blog, Comment, Location, Post
 from importer.options import ReadOptions
 from importer.readers.blogger_common import (
@@ -299,19 +302,33 @@ def build_archive(collected: Collected, options: ReadOptions, diagnostics: Diagn
 
 
 def _check_display_times(posts: tuple[Post, ...], locale: str, diagnostics: Diagnostics) -> None:
-    try:
-        from importer.dates import check_display_time
-    except ImportError:  # the dates package is optional for reading
-        return
     for post in posts:
         for comment in post.comments:
             text = comment.extra.get("display_time")
             if not text:
                 continue
-            try:
-                reason = check_display_time(text, comment.published, locale)
-            except (ImporterError, ValueError):
-                continue  # an unknown locale: nothing to compare against
+            reason = _display_time_reason(text, comment.published, locale)
             if reason is not None:
                 diagnostics.report("display-time-mismatch", reason, entry=comment.id)
+
+
+def _display_time_reason(text: str, published: datetime, locale: str) -> str | None:
+    """Why ``text`` disagrees with ``published``, or None.
+
+    The text is read in the blog's locale, else in English: a Finnish blog may run with
+    Blogger's English interface. Locales Babel does not know give nothing to compare against
+    (check_display_time would call every text of theirs unparsable).
+    """
+    unparsed = None
+    for candidate in dict.fromkeys((locale, "en")):
+        try:
+            parse_fields(text, tables_for(normalize_locale(candidate)))
+        except UsageError:
+            continue  # an unknown locale
+        except DateParseError:
+            if candidate == locale:  # unparsable in the blog's own language: say so
+                unparsed = check_display_time(text, published, candidate)
+            continue
+        return check_display_time(text, published, candidate)
+    return unparsed
 

@@ -110,3 +110,14 @@ def test_code_blocks_in_lists_and_quotes_stay_inside(html: str, expected: str) -
     # the block's later lines lacked the item's indentation or the quote's ">": the container
     # ended at the first code line and the closing fence opened a block swallowing the rest
     assert html_to_markdown(html).markdown == expected
+
+
+def test_pipes_in_code_and_links_of_table_cells_do_not_split_the_cell() -> None:
+    # GFM splits table rows at every bare "|", inside code spans and link destinations too:
+    # `a|b` became two cells and shifted every later cell of the row
+    html = ('<table><thead><tr><th>op</th><th>linkki</th></tr></thead><tr><td><code>a|b</code></td>'
+            '<td><a href="http://x/?a=1|2" title="t|u">l|k</a> <img src="i|.jpg" alt="x|y"></td>'
+            '</tr></table>')
+    row = html_to_markdown(html).markdown.splitlines()[2]
+    assert row == r'| `a\|b` | [l\|k](http://x/?a=1\|2 "t\|u") ![x\|y](i\|.jpg) |'
+    assert html_to_markdown("<p><code>a|b</code></p>").markdown == "`a|b`\n"  # only in cells

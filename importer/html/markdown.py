@@ -257,6 +257,7 @@ class BloggerConverter(MarkdownConverter):
             return code
         ticks = "`" * (max((len(r) for r in re.findall(r"`+", code)), default=0) + 1)
         pad = " " if code.startswith("`") or code.endswith("`") else ""
+        code = _in_cell(code, parent_tags)
         return self._protect(f"{ticks}{pad}{code}{pad}{ticks}")
 
     convert_kbd = convert_samp = convert_tt = convert_code
@@ -329,7 +330,7 @@ class BloggerConverter(MarkdownConverter):
         src = _destination(str(el.get("src") or ""))
         title = str(el.get("title") or "")
         title_part = ' "{}"'.format(title.replace('"', r"\"")) if title else ""
-        return f"![{alt}]({src}{title_part})"
+        return f"![{alt}]({_in_cell(src + title_part, parent_tags)})"
 
     def convert_a(self, el: Tag, text: str, parent_tags: set[str]) -> str:
         """A link; bare URLs as autolinks, destinations with spaces or parentheses bracketed."""
@@ -337,10 +338,10 @@ class BloggerConverter(MarkdownConverter):
         if not href or not text.strip():
             return text
         if text == href and re.fullmatch(r"https?://[^\s<>]+", href) and not el.get("title"):
-            return f"<{href}>"
+            return f"<{_in_cell(href, parent_tags)}>"
         title = str(el.get("title") or "")
         title_part = ' "{}"'.format(title.replace('"', r"\"")) if title else ""
-        return f"[{text}]({_destination(href)}{title_part})"
+        return f"[{text}]({_in_cell(_destination(href) + title_part, parent_tags)})"
 
     def convert_blogimport_more(self, el: Tag, text: str, parent_tags: set[str]) -> str:
         """The jump break: the flavor's summary marker on a line of its own."""
@@ -356,6 +357,12 @@ class BloggerConverter(MarkdownConverter):
         markdown = re.sub(r"(?<=\S) (?=\n|$)", "", markdown)  # a lone trailing space; two are a break
         markdown = self._resolve(markdown)  # placeholders may nest (code inside a wrapped <u>)
         return markdown.strip("\n") + "\n" if markdown.strip() else ""
+
+
+def _in_cell(text: str, parent_tags: set[str]) -> str:
+    """``text`` with ``|`` escaped inside a table cell, where a bare one ends the cell anywhere
+    (in code, link destinations and titles too)."""
+    return text.replace("|", r"\|") if "td" in parent_tags or "th" in parent_tags else text
 
 
 def _escape_marker(match: re.Match[str]) -> str:

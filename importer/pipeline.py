@@ -64,6 +64,10 @@ def convert(
     if str(output) == "-" and spec.layout == "tree":
         # Without this check a folder named "-" was created and the user saw nothing on stdout.
         raise UsageError(f"--to {to} writes a folder of files; give a folder with -o, not -")
+    if web is not None and web.image_url and spec.layout == "tree":
+        # Ignored before: the images of a site tree are placed beside the posts, not at a URL.
+        raise UsageError(f"--image-url applies to json, jsonl and wxr, not --to {to} (a site tree "
+                         "keeps downloaded images in its own folders)")
     read_start = len(diags)
     archive = read(source, format=from_format, options=read_options, diagnostics=diags)
     read_end = len(diags)

@@ -27,3 +27,11 @@ def test_flavor_equal_to_to_is_accepted(tmp_path: Path) -> None:
                                        "--flavor", "hugo"])
     assert result.exit_code == 0
     assert (tmp_path / "site" / "content" / "posts").is_dir()
+
+
+def test_image_url_with_a_site_tree_is_refused(tmp_path: Path) -> None:
+    result = CliRunner().invoke(main, ["convert", LEGACY, "--to", "hugo", "-o", str(tmp_path / "site"),
+                                       "--image-url", "https://cdn.example.org/img"])
+    assert result.exit_code == 2
+    assert "Error: --image-url applies to json, jsonl and wxr, not --to hugo" in result.stderr
+    assert not (tmp_path / "site").exists()

@@ -150,3 +150,18 @@ def test_plan_urls_and_permalink() -> None:
     files, _ = _files("hugo", permalink="/:year/:month/:slug/")
     front = _front(files["content/posts/orkut-projekti-ja-sosmediamarkkinointi.md"])
     assert front["url"] == "/2010/06/orkut-projekti-ja-sosmediamarkkinointi/"
+
+
+def test_hugo_site_notes_show_no_empty_settings_block() -> None:
+    # a blog without raw HTML, --site-url or --permalink got "Add to hugo.toml:" over an empty
+    # ```toml block, as if something had been left out
+    from dataclasses import replace
+
+    from importer.model import Blog
+    from importer.writers.markdown.notes import site_notes
+
+    notes = site_notes(Blog(title="B"), MarkdownOptions(flavor="hugo"), raw_html=False).decode("utf-8")
+    assert "```toml\n```" not in notes and "Add to `hugo.toml`" not in notes
+    notes = site_notes(Blog(title="B"), replace(MarkdownOptions(flavor="hugo"), site_url="https://e.fi/"),
+                       raw_html=False).decode("utf-8")
+    assert 'Add to `hugo.toml`:\n\n```toml\nbaseURL = "https://e.fi/"\n```' in notes

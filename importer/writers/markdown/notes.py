@@ -14,14 +14,19 @@ from importer.writers.markdown.options import MarkdownOptions
 
 
 def _hugo(options: MarkdownOptions, raw_html: bool) -> list[str]:
-    lines = ["## Hugo", "", "Add to `hugo.toml`:", "", "```toml"]
+    settings = []
     if options.site_url:
-        lines.append(f'baseURL = "{options.site_url}"')
+        settings.append(f'baseURL = "{options.site_url}"')
     if options.permalink:
-        lines += ["[permalinks]", f'  posts = "{options.permalink}"']
+        settings += ["[permalinks]", f'  posts = "{options.permalink}"']
     if raw_html:
-        lines += ["[markup.goldmark.renderer]", "  unsafe = true  # raw HTML kept (iframes, tables)"]
-    lines += ["```", "", "Comments are in `data/comments/<slug>.json` (`.Site.Data.comments`).",
+        settings += ["[markup.goldmark.renderer]", "  unsafe = true  # raw HTML kept (iframes, tables)"]
+    lines = ["## Hugo", ""]
+    if settings:  # an empty block would read as "add this" with nothing to add
+        lines += ["Add to `hugo.toml`:", "", "```toml", *settings, "```", ""]
+    else:
+        lines += ["The posts need no settings in `hugo.toml`.", ""]
+    lines += ["Comments are in `data/comments/<slug>.json` (`.Site.Data.comments`).",
               "`aliases` write redirect pages at the old Blogger paths."]
     return lines
 

@@ -257,3 +257,12 @@ def test_utf16_exports_are_read(tmp_path: Path, encoding: str) -> None:
     text = document(item(1, title="Hyvää päivää")).replace('encoding="UTF-8"', f'encoding="{encoding}"')
     archive, _ = load(tmp_path, text.encode(encoding))
     assert [p.title for p in archive.posts] == ["Hyvää päivää"]
+
+
+def test_truncated_file_error_is_one_line(tmp_path: Path) -> None:
+    """libxml2's message for a file cut inside the root spans two lines; errors are one line."""
+    path = tmp_path / "cut.xml"
+    path.write_text(document(item(1))[:559], encoding="utf-8")
+    with pytest.raises(InputError) as caught:
+        read(path, format="wxr")
+    assert "\n" not in str(caught.value)

@@ -374,7 +374,8 @@ def _events(stream: _CleanStream, path: Path) -> Iterator[etree._Element]:
             while element.getprevious() is not None:
                 del parent[0]
     except etree.XMLSyntaxError as exc:
-        raise InputError(f"not well-formed WXR: {exc.msg}", file=str(path),
+        first_line = (str(exc.msg or exc).strip().splitlines() or ["malformed XML"])[0]
+        raise InputError(f"not well-formed WXR: {first_line}", file=str(path),
                          line=exc.position[0] if exc.position else None) from None
 
 

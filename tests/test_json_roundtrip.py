@@ -187,3 +187,21 @@ def test_lone_surrogate_escapes_do_not_crash_the_writers(tmp_path: Path) -> None
     assert orkut.title == "Otsikko \ufffd" and orkut.labels == ("\ufffd",)
     for fmt in ("json", "wxr", "hugo", "pelican"):
         assert write(archive, fmt)
+
+
+def test_jsonl_with_unicode_line_separators_reads_back(tmp_path: Path) -> None:
+    # json leaves U+2028/U+2029/U+0085 raw with ensure_ascii=False; the reader split lines with
+    # splitlines(), which cuts there, so our own JSON-lines output was refused as invalid JSON
+    from dataclasses import replace
+
+    archive = sample_archive()
+    body = "rivi\u2028toinen\u2029kolmas\x85neljäs"
+    archive = replace(archive, posts=(replace(archive.posts[0], content_html=body), *archive.posts[1:]))
+    out = write(archive, "jsonl")[0]
+    assert len(out.data.decode("utf-8").splitlines()) == 1 + 3
+    path = tmp_path / out.path
+    path.write_bytes(out.data)
+    assert read(path) == archive
+    raw = tmp_path / "raw.jsonl"  # another producer's valid JSON lines with the raw characters
+    raw.write_text(out.data.decode("utf-8").replace("\\u2028", "\u2028"), encoding="utf-8")
+    assert read(raw).posts[0].content_html == body

@@ -171,7 +171,8 @@ def _load(path: Path) -> tuple[Mapping[str, Any], list[Mapping[str, Any]]]:
         raise InputError("the JSON is nested too deeply to be a blog archive",
                          file=str(path)) from None
     except json.JSONDecodeError as first:
-        lines = [line for line in text.splitlines() if line.strip()]
+        # "\n" only: splitlines() also cuts at U+2028, U+0085..., which JSON strings may hold raw
+        lines = [line for line in text.split("\n") if line.strip()]
         try:
             header = json.loads(lines[0]) if lines else None
             posts = [json.loads(line) for line in lines[1:]]

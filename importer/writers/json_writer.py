@@ -100,11 +100,20 @@ def archive_to_dict(archive: Archive) -> dict[str, Any]:
     }
 
 
+#: Line breaks to Python's ``str.splitlines`` (and JavaScript) that ``json`` leaves raw with
+#: ``ensure_ascii=False``; in JSON lines they would cut a record in two for such readers.
+_LINE_SEPARATORS = str.maketrans({"\x85": "\\u0085", "\u2028": "\\u2028", "\u2029": "\\u2029"})
+
+
+def _line(value: dict[str, Any]) -> bytes:
+    """One JSON-lines record: no character in it can be taken for the end of the line."""
+    return json.dumps(value, ensure_ascii=False).translate(_LINE_SEPARATORS).encode("utf-8") + b"\n"
+
+
 def _lines(archive: Archive) -> Iterator[bytes]:
-    header = {"schema": SCHEMA, "blog": blog_to_dict(archive.blog)}
-    yield json.dumps(header, ensure_ascii=False).encode("utf-8") + b"\n"
+    yield _line({"schema": SCHEMA, "blog": blog_to_dict(archive.blog)})
     for post in archive.posts:
-        yield json.dumps(post_to_dict(post), ensure_ascii=False).encode("utf-8") + b"\n"
+        yield _line(post_to_dict(post))
 
 
 def write_json(

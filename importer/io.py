@@ -5,9 +5,12 @@
 - Each file is written to a temporary name beside its target and renamed into place, so a
   crash never leaves a half-written file.
 - A folder output records what it wrote in ``.blogimport-manifest.json``. Re-running into a
-  folder of ours replaces our own files; a non-empty folder that is not ours, a file in it
-  that we did not write, or one of ours edited since, is refused unless ``force``.
-- A single-file output that already exists is refused unless ``force``.
+  folder of ours replaces our own files and removes those of ours this run no longer writes
+  (unless edited since); a non-empty folder that is not ours, a file in it that we did not
+  write, or one of ours edited since, is refused unless ``force``.
+- A single-file output that already exists is refused unless ``force``; a device, pipe or
+  other non-regular file never is replaced.
+- Files get the permissions a new file gets under the umask (not ``mkstemp``'s 0600).
 """
 
 from __future__ import annotations
@@ -39,11 +42,23 @@ def safe_relative_path(relpath: str) -> PurePosixPath:
     return pure
 
 
-def write_atomic(target: Path, data: bytes) -> None:
-    """Write ``data`` to ``target`` through a temporary file and a rename."""
+def _file_mode() -> int:
+    """The mode a plainly created file gets (0666 less the umask); mkstemp would give 0600."""
+    umask = os.umask(0o022)
+    os.umask(umask)
+    return 0o666 & ~umask
+
+
+def write_atomic(target: Path, data: bytes, mode: int | None = None) -> None:
+    """Write ``data`` to ``target`` through a temporary file and a rename.
+
+    The file gets ``mode`` (default: what the umask gives a new file), so a web server or a
+    site generator running as another user can read it.
+    """
     target.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     try:
+        os.fchmod(fd, _file_mode() if mode is None else mode)
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             handle.flush()
@@ -112,17 +127,48 @@ def write_tree(files: Iterable[OutputFile], folder: Path, *, force: bool = False
             )
         planned[rel] = out.data
     written = []
+    mode = _file_mode()
     for rel, data in planned.items():
         target = folder / rel
-        write_atomic(target, data)
+        write_atomic(target, data, mode)
         written.append(target)
-    # files of earlier runs that this run does not write stay ours (a later run may write them again)
-    digests = {rel: digest for rel, digest in previous.items() if (folder / rel).is_file()}
+    digests = _remove_stale(folder, previous, planned)
     digests.update((rel, hashlib.sha256(data).hexdigest()) for rel, data in planned.items())
     digests = dict(sorted(digests.items()))
     manifest_bytes = json.dumps({"tool": "blogimport", "files": digests}, indent=1, sort_keys=True)
     write_atomic(folder / MANIFEST, manifest_bytes.encode("utf-8") + b"\n")
     return written
+
+
+def _remove_stale(folder: Path, previous: dict[str, str], planned: dict[str, bytes]) -> dict[str, str]:
+    """Delete files an earlier run wrote that this run does not (a post since removed, a draft
+    now left out), when they still hold what we wrote; returns the manifest entries to keep.
+
+    A stale file edited by hand is kept, and stays in the manifest so it is never taken for a
+    foreign file.
+    """
+    kept: dict[str, str] = {}
+    for rel, digest in previous.items():
+        if rel in planned:
+            continue
+        target = folder / rel
+        if not target.is_file() or target.is_symlink():
+            continue
+        if _changed_since(target, digest, b""):
+            kept[rel] = digest
+            continue
+        target.unlink()
+        _prune_empty_parents(target.parent, folder)
+    return kept
+
+
+def _prune_empty_parents(directory: Path, root: Path) -> None:
+    while directory != root and root in directory.parents:
+        try:
+            directory.rmdir()
+        except OSError:
+            return
+        directory = directory.parent
 
 
 def write_file(files: Iterable[OutputFile], target: str | Path, *, force: bool = False) -> list[Path]:
@@ -145,8 +191,11 @@ def write_file(files: Iterable[OutputFile], target: str | Path, *, force: bool =
     for path in targets:
         if path.is_dir():
             raise OutputError("is a folder; this format writes one file", file=str(path))
+        if path.exists() and not path.is_file():
+            raise OutputError("exists and is not a regular file; choose another name", file=str(path))
         if path.exists() and not force:
             raise OutputError("exists; pass --force to replace it", file=str(path))
+    mode = _file_mode()
     for path, out in zip(targets, outputs, strict=True):
-        write_atomic(path, out.data)
+        write_atomic(path, out.data, mode)
     return targets

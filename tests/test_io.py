@@ -107,3 +107,38 @@ def test_files_of_an_earlier_run_stay_ours(tmp_path: Path) -> None:
     assert (tmp_path / "b.md").read_bytes() == b"B2"
     manifest = json.loads((tmp_path / MANIFEST).read_text())
     assert sorted(manifest["files"]) == ["a.md", "b.md"]
+
+
+def test_files_get_the_umask_mode_not_0600(tmp_path: Path) -> None:
+    old = os.umask(0o022)
+    try:
+        written = write_tree([OutputFile("content/a.md", b"A")], tmp_path / "o")
+        single = write_file([OutputFile("archive.json", b"{}")], tmp_path / "a.json")
+    finally:
+        os.umask(old)
+    assert (written[0].stat().st_mode & 0o777) == 0o644
+    assert (single[0].stat().st_mode & 0o777) == 0o644
+
+
+def test_a_rerun_removes_our_files_it_no_longer_writes(tmp_path: Path) -> None:
+    out = tmp_path / "site"
+    write_tree([OutputFile("posts/a.md", b"A"), OutputFile("drafts/d.md", b"D")], out)
+    write_tree([OutputFile("posts/a.md", b"A")], out)  # e.g. --no-drafts this time
+    assert not (out / "drafts").exists()
+    assert sorted(json.loads((out / MANIFEST).read_text())["files"]) == ["posts/a.md"]
+
+
+def test_a_stale_file_edited_by_hand_is_kept_and_stays_ours(tmp_path: Path) -> None:
+    out = tmp_path / "site"
+    write_tree([OutputFile("a.md", b"A"), OutputFile("b.md", b"B")], out)
+    (out / "b.md").write_text("my notes")
+    write_tree([OutputFile("a.md", b"A")], out)
+    assert (out / "b.md").read_text() == "my notes"
+    assert "b.md" in json.loads((out / MANIFEST).read_text())["files"]
+
+
+def test_a_non_regular_file_is_never_replaced_even_with_force(tmp_path: Path) -> None:
+    fifo = tmp_path / "pipe.json"
+    os.mkfifo(fifo)
+    with pytest.raises(OutputError, match="not a regular file"):
+        write_file([OutputFile("archive.json", b"{}")], fifo, force=True)

@@ -152,14 +152,23 @@ def _remove_stale(folder: Path, previous: dict[str, str], planned: dict[str, byt
         if rel in planned:
             continue
         target = folder / rel
-        if not target.is_file() or target.is_symlink():
-            continue
+        if not _inside(folder, rel) or not target.is_file() or target.is_symlink():
+            continue  # a damaged or hand-made manifest never deletes outside the folder
         if _changed_since(target, digest, b""):
             kept[rel] = digest
             continue
         target.unlink()
         _prune_empty_parents(target.parent, folder)
     return kept
+
+
+def _inside(folder: Path, rel: str) -> bool:
+    """True when the manifest entry ``rel`` is a safe path that stays inside ``folder``."""
+    try:
+        safe_relative_path(rel)
+    except OutputError:
+        return False
+    return folder.resolve() in (folder / rel).resolve().parents
 
 
 def _prune_empty_parents(directory: Path, root: Path) -> None:

@@ -142,3 +142,21 @@ def test_a_non_regular_file_is_never_replaced_even_with_force(tmp_path: Path) ->
     os.mkfifo(fifo)
     with pytest.raises(OutputError, match="not a regular file"):
         write_file([OutputFile("archive.json", b"{}")], fifo, force=True)
+
+
+def test_manifest_entries_outside_the_folder_are_never_removed(tmp_path: Path) -> None:
+    # stale files of ours are removed on a re-run; the manifest is only a file in the output, so
+    # an entry like "../victim.txt" (damaged or hand-made) must not delete anything outside
+    import hashlib
+
+    victim = tmp_path / "victim.txt"
+    victim.write_bytes(b"V")
+    site = tmp_path / "site"
+    write_tree([OutputFile("a.md", b"A")], site)
+    digest = hashlib.sha256(b"V").hexdigest()
+    manifest = json.loads((site / MANIFEST).read_text())
+    manifest["files"]["../victim.txt"] = digest
+    manifest["files"][str(victim)] = digest
+    (site / MANIFEST).write_text(json.dumps(manifest))
+    write_tree([OutputFile("a.md", b"A")], site)
+    assert victim.read_bytes() == b"V"

@@ -30,7 +30,7 @@ def run(*args: str) -> tuple[int, str, str]:
 def test_convert_ok_exits_0_and_reports_counts(archive_json: Path, tmp_path: Path) -> None:
     code, _out, err = run("convert", str(archive_json), "--to", "json", "-o", str(tmp_path / "o.json"))
     assert code == 0
-    assert "2 posts, 1 pages, 3 comments read; 1 files written" in err
+    assert "2 posts, 1 page, 3 comments read; 1 file written" in err
     assert json.loads((tmp_path / "o.json").read_text())["schema"] == "blog-archive/1"
 
 
@@ -88,7 +88,7 @@ def test_info_json(archive_json: Path) -> None:
 def test_info_text(archive_json: Path) -> None:
     code, out, _err = run("info", str(archive_json))
     assert code == 0
-    assert "entries:   2 posts, 1 pages, 1 drafts, 3 comments" in out
+    assert "entries:   2 posts, 1 page, 1 draft, 3 comments" in out
 
 
 def test_formats_lists_readers_and_writers() -> None:

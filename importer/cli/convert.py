@@ -30,6 +30,11 @@ from importer.writers import WRITERS, get_writer, writer_names
 _WRITER_OPTION_CLASSES = list(dict.fromkeys(spec.options_class for spec in WRITERS))
 
 
+def _n(count: int, noun: str) -> str:
+    """``_n(1, "page") == "1 page"``, ``_n(2, "page") == "2 pages"``."""
+    return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
+
+
 @contextmanager
 def _progress(enabled: bool) -> Iterator[Callable[[int, int], None] | None]:
     """A progress bar on stderr when it is a terminal; None otherwise."""
@@ -101,8 +106,9 @@ def convert(input_path: str, to: str, output: str, from_format: str | None, forc
     counts = summarize(result.archive)["counts"]
     if output != "-":
         click.echo(
-            f"{counts['posts']} posts, {counts['pages']} pages, {counts['comments']} comments read; "
-            f"{len(result.written)} files written to {output}", err=True)
+            f"{_n(counts['posts'], 'post')}, {_n(counts['pages'], 'page')}, "
+            f"{_n(counts['comments'], 'comment')} read; "
+            f"{_n(len(result.written), 'file')} written to {output}", err=True)
     if result.accounting is not None:  # read = written + skipped, with the reasons
         click.echo(result.accounting.line(), err=True)
     exit_for(diagnostics, fail_on)
@@ -135,8 +141,8 @@ def info(input_path: str, from_format: str | None, as_json: bool, **values: Any)
     click.echo(f"format:    {summary['format']}")
     click.echo(f"blog:      {blog['title']} ({blog['url'] or 'no address'})")
     click.echo(f"locale:    {blog['locale'] or 'unknown'}    time zone: {blog['timezone'] or 'unknown'}")
-    click.echo(f"entries:   {counts['posts']} posts, {counts['pages']} pages, "
-               f"{counts['drafts']} drafts, {counts['comments']} comments")
+    click.echo(f"entries:   {_n(counts['posts'], 'post')}, {_n(counts['pages'], 'page')}, "
+               f"{_n(counts['drafts'], 'draft')}, {_n(counts['comments'], 'comment')}")
     for status, number in summary["entries_by_status"].items():
         click.echo(f"  {status}: {number}")
     for status, number in summary["comments_by_status"].items():

@@ -7,9 +7,18 @@ Each command lives in its own module and is registered explicitly in ``_register
 
 from __future__ import annotations
 
+import warnings
+
 import click
+from bs4 import MarkupResemblesLocatorWarning, XMLParsedAsHTMLWarning
 
 from importer import __version__
+
+# BeautifulSoup's advice to programmers ("looks like a URL", "looks like XML") would reach the
+# user as multi-line Python warnings about a post body that is just a link, or about a file
+# forced with --from; what matters of it is reported as diagnostics instead.
+warnings.filterwarnings("ignore", category=MarkupResemblesLocatorWarning)
+warnings.filterwarnings("ignore", category=XMLParsedAsHTMLWarning)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})

@@ -29,10 +29,7 @@ def _facts(archive: Archive, *, parents: bool = True, kinds: tuple[str, ...] = (
 
 @pytest.fixture(scope="module")
 def export() -> Archive:
-    legacy = BLOG_FI / "legacy.xml"
-    if not legacy.exists():
-        pytest.skip("legacy.xml has not landed yet")
-    return read(legacy, options=HELSINKI)
+    return read(BLOG_FI / "legacy.xml", options=HELSINKI)
 
 
 @pytest.mark.parametrize("copy", ["pages-layouts", "pages-wayback"])

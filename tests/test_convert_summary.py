@@ -95,8 +95,6 @@ def _site_entries(site: Path) -> int:
 
 @pytest.mark.parametrize("drafts", ["--drafts", "--no-drafts"])
 def test_cli_prints_the_accounting_and_it_matches_the_site(tmp_path: Path, drafts: str) -> None:
-    if not (BLOG_FI / "legacy.xml").exists():
-        pytest.skip("the fixture blog has not landed")
     site = tmp_path / "site"
     result = CliRunner().invoke(main, ["convert", str(BLOG_FI / "legacy.xml"), "--to", "hugo",
                                        "-o", str(site), drafts])

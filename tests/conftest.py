@@ -1,4 +1,4 @@
-"""Shared test helpers: paths, the shared corpus (skipped when absent), golden files.
+"""Shared test helpers: paths, the shared corpus (skipped when absent, failing in CI), golden files.
 
 Golden files are regenerated only on request (``pytest --update-golden``) and then reviewed
 as diffs before committing; a normal run compares byte for byte.
@@ -15,6 +15,7 @@ ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = ROOT / "fixtures"
 BLOG_FI = FIXTURES / "blog-fi"
 CORPUS = ROOT.parent / "shared" / "corpus"
+IN_CI = os.environ.get("CI") == "true"
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
@@ -24,8 +25,11 @@ def pytest_addoption(parser: pytest.Parser) -> None:
 
 @pytest.fixture
 def corpus() -> Path:
-    """The shared corpus folder; the test is skipped when it is absent."""
+    """The shared corpus folder; the test is skipped when it is absent (and fails under ``CI=true``,
+    where a skipped conformance test would pass the run without checking anything)."""
     if not CORPUS.is_dir():
+        if IN_CI:
+            pytest.fail(f"../shared/corpus is not present at {CORPUS} (CI must run beside it)")
         pytest.skip("../shared/corpus is not present")
     return CORPUS
 
@@ -45,5 +49,3 @@ def golden(request: pytest.FixtureRequest):
 
     return check
 
-
-IN_CI = os.environ.get("CI") == "true"

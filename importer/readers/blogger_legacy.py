@@ -21,11 +21,9 @@ from typing import BinaryIO
 
 from lxml import etree
 
-from importer.dates import check_display_time
-from importer.dates.locale_data import normalize_locale, tables_for
-from importer.dates.parse import parse_fields
+from importer.dates.display import check_display_text
 from importer.diagnostics import Diagnostics
-from importer.errors import DateParseError, InputError, UsageError
+from importer.errors import InputError
 from importer.model import Archive, Author, Blog, Comment, Location, Post
 from importer.options import ReadOptions
 from importer.readers.blogger_common import (
@@ -297,38 +295,16 @@ def build_archive(collected: Collected, options: ReadOptions, diagnostics: Diagn
                                 diagnostics)
     blog = blog_from_settings(collected, options, zone_name)
     posts = assemble(collected.posts, collected.comments, zone, diagnostics)
-    _check_display_times(posts, blog.locale or "en", diagnostics)
+    _check_display_times(posts, blog.locale, diagnostics)
     return Archive(blog=blog, posts=posts, source_format="blogger-legacy")
 
 
-def _check_display_times(posts: tuple[Post, ...], locale: str, diagnostics: Diagnostics) -> None:
+def _check_display_times(posts: tuple[Post, ...], locale: str | None, diagnostics: Diagnostics) -> None:
+    """Each comment's ``blogger.displayTime`` against its timestamp (``importer.dates.display``)."""
     for post in posts:
         for comment in post.comments:
             text = comment.extra.get("display_time")
-            if not text:
-                continue
-            reason = _display_time_reason(text, comment.published, locale)
-            if reason is not None:
-                diagnostics.report("display-time-mismatch", reason, entry=comment.id)
-
-
-def _display_time_reason(text: str, published: datetime, locale: str) -> str | None:
-    """Why ``text`` disagrees with ``published``, or None.
-
-    The text is read in the blog's locale, else in English: a Finnish blog may run with
-    Blogger's English interface. Locales Babel does not know give nothing to compare against
-    (check_display_time would call every text of theirs unparsable).
-    """
-    unparsed = None
-    for candidate in dict.fromkeys((locale, "en")):
-        try:
-            parse_fields(text, tables_for(normalize_locale(candidate)))
-        except UsageError:
-            continue  # an unknown locale
-        except DateParseError:
-            if candidate == locale:  # unparsable in the blog's own language: say so
-                unparsed = check_display_time(text, published, candidate)
-            continue
-        return check_display_time(text, published, candidate)
-    return unparsed
-
+            if text:
+                problem = check_display_text(text, comment.published, locale)
+                if problem is not None:
+                    diagnostics.report(problem.code, problem.message, entry=comment.id)

@@ -10,14 +10,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from datetime import datetime, tzinfo
 
-from importer.dates import (
-    NonexistentTimeError,
-    check_display_time,
-    local_time_status,
-    parse_date,
-    resolve_tz,
-)
-from importer.errors import DateParseError, UsageError
+from importer.dates import local_time_status, resolve_tz
+from importer.dates.display import check_display_text
 from importer.model import Archive
 from importer.validate.base import CheckContext, Finding, all_comments
 
@@ -84,33 +78,21 @@ def _display_texts(archive: Archive) -> Iterator[tuple[str, str, datetime]]:
 
 
 def check_unparsed_date_texts(archive: Archive, context: CheckContext) -> Iterator[Finding]:
-    """Displayed date texts that cannot be parsed in the blog's locale."""
-    locale = context.locale_for(archive)
-    for entry, text, timestamp in _display_texts(archive):
-        if _is_naive(timestamp):
-            continue
-        try:
-            parse_date(text, locale, timestamp.tzinfo, on_ambiguous="first")
-        except NonexistentTimeError:
-            continue  # the text parses; check_impossible_times and the mismatch check cover it
-        except (DateParseError, UsageError) as error:
-            reason = error.reason if isinstance(error, DateParseError) else error.message
-            yield Finding(f"Could not parse the displayed time {text!r} (locale {locale}): {reason}.",
-                          entry)
+    """Displayed date texts that cannot be parsed in the blog's locale (nor in English)."""
+    yield from _display_findings(archive, context, "date-unparsed")
 
 
 def check_display_times(archive: Archive, context: CheckContext) -> Iterator[Finding]:
     """Displayed date texts (weekday, day or time) that disagree with the entry's timestamp."""
+    yield from _display_findings(archive, context, "display-time-mismatch")
+
+
+def _display_findings(archive: Archive, context: CheckContext, code: str) -> Iterator[Finding]:
+    """The problems of ``code`` that ``check_display_text`` finds, as the readers report them."""
     locale = context.locale_for(archive)
     for entry, text, timestamp in _display_texts(archive):
         if _is_naive(timestamp):
             continue
-        try:
-            parse_date(text, locale, timestamp.tzinfo, on_ambiguous="first")
-        except NonexistentTimeError:
-            pass  # a shown time in the DST gap cannot match any timestamp: compare it anyway
-        except (DateParseError, UsageError):
-            continue  # reported by check_unparsed_date_texts
-        reason = check_display_time(text, timestamp, locale)
-        if reason is not None:
-            yield Finding(reason, entry)
+        problem = check_display_text(text, timestamp, locale)
+        if problem is not None and problem.code == code:
+            yield Finding(problem.message, entry)

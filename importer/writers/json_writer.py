@@ -2,16 +2,23 @@
 
 The document shape is published as a JSON Schema (``importer/schema/blog-archive-1.schema.json``).
 Dates are RFC 3339 with the blog zone's offset. The same archive always gives the same bytes.
+
+The document is encoded by orjson (indent 2): the bytes are those of ``json`` with
+``ensure_ascii=False, indent=2`` (tested on the fixture blog and hostile strings), about ten times
+faster, since ``json`` falls back to pure Python whenever it indents. Floats (coordinates) go in as
+``json``'s own text, because orjson writes exponents differently (``1e-7`` for ``1e-07``).
 """
 
 from __future__ import annotations
 
 import io
 import json
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
+
+import orjson
 
 from importer.diagnostics import Diagnostics
 from importer.model import Archive, Author, Blog, Comment, Location, Post
@@ -38,10 +45,17 @@ def _author(author: Author | None) -> dict[str, Any] | None:
     return {"name": author.name, "uri": author.uri, "anonymous": author.anonymous}
 
 
-def _location(location: Location | None) -> dict[str, Any] | None:
+def _location(location: Location | None, number: Callable[[float | None], Any] = lambda x: x,
+              ) -> dict[str, Any] | None:
     if location is None:
         return None
-    return {"name": location.name, "latitude": location.latitude, "longitude": location.longitude}
+    return {"name": location.name, "latitude": number(location.latitude),
+            "longitude": number(location.longitude)}
+
+
+def _float_as_json(value: float | None) -> Any:
+    """A float as ``json`` writes it, for orjson to copy as is."""
+    return None if value is None else orjson.Fragment(json.dumps(value))
 
 
 def blog_to_dict(blog: Blog) -> dict[str, Any]:
@@ -70,8 +84,8 @@ def comment_to_dict(comment: Comment) -> dict[str, Any]:
     }
 
 
-def post_to_dict(post: Post) -> dict[str, Any]:
-    """One element of the document's ``posts`` array."""
+def post_to_dict(post: Post, number: Callable[[float | None], Any] = lambda x: x) -> dict[str, Any]:
+    """One element of the document's ``posts`` array (``number`` wraps the coordinates)."""
     return {
         "id": post.id,
         "kind": post.kind,
@@ -84,19 +98,20 @@ def post_to_dict(post: Post) -> dict[str, Any]:
         "updated": _date(post.updated),
         "author": _author(post.author),
         "labels": list(post.labels),
-        "location": _location(post.location),
+        "location": _location(post.location, number),
         "content_html": post.content_html,
         "extra": dict(post.extra),
         "comments": [comment_to_dict(c) for c in post.comments],
     }
 
 
-def archive_to_dict(archive: Archive) -> dict[str, Any]:
-    """The whole document as plain Python data."""
+def archive_to_dict(archive: Archive, number: Callable[[float | None], Any] = lambda x: x,
+                    ) -> dict[str, Any]:
+    """The whole document as plain Python data (``number`` wraps the coordinates)."""
     return {
         "schema": SCHEMA,
         "blog": blog_to_dict(archive.blog),
-        "posts": [post_to_dict(p) for p in archive.posts],
+        "posts": [post_to_dict(p, number) for p in archive.posts],
     }
 
 
@@ -123,20 +138,13 @@ def write_json(
     del diagnostics  # JSON holds everything the model holds: nothing to report
     if options.lines:
         return [OutputFile("archive.jsonl", _join(_lines(archive)))]
-    encoder = json.JSONEncoder(ensure_ascii=False, indent=2)
-    return [OutputFile("archive.json", _join(_batches(encoder.iterencode(archive_to_dict(archive)))))]
+    return [OutputFile("archive.json", encode_document(archive))]
 
 
-def _batches(chunks: Iterator[str], size: int = 4096) -> Iterator[bytes]:
-    """UTF-8 bytes of the encoder's small chunks, a few thousand at a time, then a newline."""
-    pending: list[str] = []
-    for chunk in chunks:
-        pending.append(chunk)
-        if len(pending) >= size:
-            yield "".join(pending).encode("utf-8")
-            pending.clear()
-    pending.append("\n")
-    yield "".join(pending).encode("utf-8")
+def encode_document(archive: Archive) -> bytes:
+    """The ``archive.json`` bytes: as ``json`` with ``ensure_ascii=False, indent=2``, then a newline."""
+    return orjson.dumps(archive_to_dict(archive, _float_as_json),
+                        option=orjson.OPT_INDENT_2 | orjson.OPT_APPEND_NEWLINE)
 
 
 def _join(parts: Iterator[bytes]) -> bytes:

@@ -39,6 +39,7 @@ from importer.readers.blogger_common import (
     child_text,
     coordinate,
     find_link,
+    first_child,
     iter_entries,
     local,
     parse_setting_id,
@@ -139,7 +140,7 @@ def _short_id(raw_id: str | None) -> str | None:
 
 def entry_kind(entry: etree._Element) -> str | None:
     """``post``, ``page``, ``comment``, ``settings``, ``template``... from the kind category."""
-    for category in entry.iterfind(f"{{{ATOM}}}category"):
+    for category in entry.iterchildren(f"{{{ATOM}}}category"):
         if category.get("scheme") == KIND_SCHEME:
             term = category.get("term") or ""
             return term.rsplit("#", 1)[-1] or None
@@ -201,7 +202,7 @@ def time_of(entry: etree._Element, name: str, required: bool = True) -> datetime
 
 def read_author(entry: etree._Element) -> Author | None:
     """The entry's first ``author`` (name and profile URI; e-mail is never kept)."""
-    author = entry.find(f"{{{ATOM}}}author")
+    author = first_child(entry, f"{{{ATOM}}}author")
     if author is None:
         return None
     name = (child_text(author, f"{{{ATOM}}}name") or "").strip()
@@ -224,7 +225,7 @@ def read_post(entry: etree._Element, tag: TagId, kind: str, status: str) -> Post
     published = time_of(entry, "published")
     assert published is not None
     labels = tuple(
-        term for c in entry.iterfind(f"{{{ATOM}}}category")
+        term for c in entry.iterchildren(f"{{{ATOM}}}category")
         if c.get("scheme") == LABEL_SCHEME and (term := c.get("term")) is not None
     )
     link = None if status == "draft" else find_link(entry, "alternate", "text/html")
@@ -243,7 +244,7 @@ def read_post(entry: etree._Element, tag: TagId, kind: str, status: str) -> Post
 def _comment_ids(entry: etree._Element) -> tuple[str | None, str | None]:
     """(post id, parent comment id) of a comment entry."""
     post_id = None
-    reply = entry.find(f"{{{THR}}}in-reply-to")
+    reply = first_child(entry, f"{{{THR}}}in-reply-to")
     if reply is not None:
         target = parse_tag_id(reply.get("ref"))
         post_id = target.id if target is not None else None
@@ -265,7 +266,7 @@ def read_comment(entry: etree._Element, tag: TagId) -> Comment:
     published = time_of(entry, "published")
     assert published is not None
     extra = {}
-    for prop in entry.iterfind(f"{{{GD}}}extendedProperty"):
+    for prop in entry.iterchildren(f"{{{GD}}}extendedProperty"):
         if prop.get("name") == "blogger.displayTime" and prop.get("value"):
             extra["display_time"] = str(prop.get("value"))
     return Comment(

@@ -10,10 +10,15 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from pathlib import Path
 
 from click.testing import CliRunner
+from conftest import ROOT
 
 from importer.cli import COMMANDS, main
+
+sys.path.insert(0, str(ROOT / "benchmarks"))
+from generate import generate_legacy
 
 HEAVY = ("bs4", "markdownify", "yaml", "babel", "lxml", "importer.readers", "importer.writers",
          "importer.pipeline", "importer.web", "importer.validate", "urllib.request")
@@ -50,3 +55,17 @@ def test_command_list_in_help_is_each_commands_own_short_help() -> None:
         assert command is not None
         assert COMMANDS[name][2] == command.get_short_help_str(limit=78 - 6 - max(map(len, COMMANDS))), name
         assert f"  {name:<8}  {COMMANDS[name][2]}\n" in result.stdout
+
+
+def test_no_html_library_advice_on_stderr(tmp_path: Path) -> None:
+    """A body that is only a link made BeautifulSoup print a multi-line "looks like a URL" warning."""
+    source = generate_legacy(tmp_path / "export.xml", posts=1, comments_per_post=0, body_size=10)
+    data = source.read_text(encoding="utf-8")
+    start = data.index("<content type='html'>", data.index("kind#post")) + len("<content type='html'>")
+    source.write_text(data[:start] + "https://example.com/kuva.jpg" + data[data.index("</content>", start):],
+                      encoding="utf-8")
+    blogimport = Path(sys.executable).parent / "blogimport"
+    result = subprocess.run([str(blogimport), "convert", str(source), "--to", "hugo", "-o",
+                             str(tmp_path / "site")], capture_output=True, text=True, check=False)
+    assert result.returncode == 0, result.stderr
+    assert "Warning" not in result.stderr and "BeautifulSoup" not in result.stderr, result.stderr

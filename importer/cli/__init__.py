@@ -7,11 +7,19 @@ Each command lives in its own module and is registered explicitly in ``COMMANDS`
 
 from __future__ import annotations
 
+import warnings
 from importlib import import_module
 
 import click
 
 from importer import __version__
+
+# Libraries' advice to programmers, such as BeautifulSoup's "looks like a URL" and "looks like
+# XML", would reach the user as multi-line Python warnings about a post body that is just a link,
+# or about a file forced with --from; what matters of it is reported as diagnostics instead. They
+# are attributed to our module that called the library (matched by name, so BeautifulSoup need not
+# be imported just to name its warning classes: that alone cost 0.1 s of every start).
+warnings.filterwarnings("ignore", category=UserWarning, module=r"importer\.")
 
 #: Commands in the order ``--help`` lists them: (module, function, the one-line help ``--help``
 #: shows). Modules are imported when their command runs, so ``blogimport --help`` does not load
@@ -57,19 +65,3 @@ def main() -> None:
     Example:
       blogimport convert blog-06-10-2010.xml --to hugo -o site/
     """
-
-
-def quiet_html_parser_warnings() -> None:
-    """Silence BeautifulSoup's advice to programmers; commands that may parse HTML call this.
-
-    Its "looks like a URL" and "looks like XML" warnings would reach the user as multi-line
-    Python warnings about a post body that is just a link, or about a file forced with --from;
-    what matters of it is reported as diagnostics instead.
-    """
-    import warnings
-
-    from bs4 import MarkupResemblesLocatorWarning, XMLParsedAsHTMLWarning
-
-    warnings.filterwarnings("ignore", category=MarkupResemblesLocatorWarning)
-    warnings.filterwarnings("ignore", category=XMLParsedAsHTMLWarning)
-

@@ -11,7 +11,6 @@ from typing import Any
 
 import click
 
-from importer.cli import quiet_html_parser_warnings
 from importer.cli.common import (
     FAIL_ON,
     echo_diagnostics,
@@ -86,7 +85,6 @@ def convert(input_path: str, to: str, output: str, from_format: str | None, forc
       blogimport convert blog-06-10-2010.xml --to json -o blog.json
       blogimport convert takeout-20240101.zip --blog "Sosmedia ja muuta" --to hugo -o site/
     """
-    quiet_html_parser_warnings()
     spec = get_writer(to)
     own = {f.name for f in dataclasses.fields(spec.options_class)}
     web_only = set(pick(values, WebOptions)) - own
@@ -130,7 +128,6 @@ def info(input_path: str, from_format: str | None, as_json: bool, **values: Any)
     Example:
       blogimport info blog-06-10-2010.xml --json
     """
-    quiet_html_parser_warnings()
     diagnostics = Diagnostics()
     archive = read(input_path, format=from_format, options=_read_options(values, None),
                    diagnostics=diagnostics)

@@ -8,7 +8,6 @@ from typing import Any
 
 import click
 
-from importer.cli import quiet_html_parser_warnings
 from importer.cli.common import EXIT_DIAGNOSTICS, FAIL_ON, handle_errors, options_from_dataclasses, pick
 from importer.diagnostics import Severity
 from importer.errors import UsageError
@@ -52,7 +51,6 @@ def validate(paths: tuple[str, ...], output_format: str, fail_on: str, list_chec
       blogimport validate fixtures/blog-fi --format github --fail-on warning
       blogimport validate --list-checks --format markdown > docs/checks.md
     """
-    quiet_html_parser_warnings()
     if list_checks:
         if paths:
             raise UsageError("--list-checks takes no PATH")

@@ -11,7 +11,6 @@ from collections import defaultdict
 from collections.abc import Iterator
 
 from importer.diagnostics import Diagnostics
-from importer.html.markdown import html_to_markdown
 from importer.model import Archive
 from importer.validate.base import CheckContext, Finding
 
@@ -47,6 +46,8 @@ def check_slug_collisions(archive: Archive, context: CheckContext) -> Iterator[F
 
 def check_raw_html(archive: Archive, context: CheckContext) -> Iterator[Finding]:
     """Post bodies holding HTML that Markdown cannot express (it would be kept as raw HTML)."""
+    from importer.html.markdown import html_to_markdown  # markdownify: only when this check runs
+
     if not any(flavor in context.targets for flavor in MARKDOWN_FLAVORS):
         return
     for post in archive.posts:

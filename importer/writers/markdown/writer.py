@@ -18,19 +18,20 @@ import os
 from collections import Counter, deque
 from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
 from importer.diagnostics import Diagnostics
-from importer.html.markdown import ConvertedBody, html_to_markdown
 from importer.model import POST_KINDS, Archive, Post
 from importer.slugs import slugify
 from importer.writers import OutputFile
 from importer.writers.markdown.comments import comments_file, comments_path, kept_comments
-from importer.writers.markdown.frontmatter import pelican_header, toml_front_matter, yaml_front_matter
 from importer.writers.markdown.layout import PlannedPost, local_time, plan
 from importer.writers.markdown.notes import site_notes
 from importer.writers.markdown.options import MarkdownOptions
+
+if TYPE_CHECKING:  # imported where used: a JSON run should not load markdownify and PyYAML
+    from importer.html.markdown import ConvertedBody
 
 _MORE = {"hugo": "<!--more-->", "jekyll": "<!--more-->", "zola": "<!-- more -->", "pelican": "",
          "markdown": "<!--more-->"}
@@ -42,6 +43,8 @@ ConvertJob = tuple[str, str, str | None, bool, bool]
 
 
 def _convert_chunk(jobs: Sequence[ConvertJob]) -> list[ConvertedBody]:
+    from importer.html.markdown import html_to_markdown
+
     return [html_to_markdown(html, more_marker=more, youtube_shortcode=shortcode, hugo=hugo, heading_ids=ids)
             for html, more, shortcode, hugo, ids in jobs]
 
@@ -127,6 +130,8 @@ def front_matter(post: Post, planned: PlannedPost, body: ConvertedBody, options:
 
     ``labels`` maps a label to the spelling written (``merged_labels``); unmapped labels stay.
     """
+    from importer.writers.markdown.frontmatter import pelican_header, toml_front_matter, yaml_front_matter
+
     blog = archive.blog
     date = local_time(post.published, blog)
     updated = local_time(post.updated, blog) if post.updated else None
@@ -200,6 +205,8 @@ def write_markdown(archive: Archive, options: MarkdownOptions, diagnostics: Diag
 
     Returns the files in a stable order; the same archive and options always give the same bytes.
     """
+    from importer.writers.markdown.frontmatter import toml_front_matter
+
     if options.flavor == "zola" and options.front_matter != "toml":
         options = _replace(options, front_matter="toml")
     _skip_drafts(archive, options, diagnostics)

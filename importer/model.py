@@ -29,7 +29,7 @@ COMMENT_DELETED = "deleted"
 COMMENT_STATUSES = (COMMENT_PUBLISHED, COMMENT_PENDING, COMMENT_SPAM, COMMENT_DELETED)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Author:
     """Who wrote a post or a comment."""
 
@@ -41,7 +41,7 @@ class Author:
     """True when the source marks the author as anonymous (Takeout ``blogger:type ANONYMOUS``)."""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Location:
     """A place attached to a post (Blogger's location field)."""
 
@@ -53,7 +53,7 @@ class Location:
     """Longitude in degrees, when known."""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Comment:
     """One comment on a post or page."""
 
@@ -75,7 +75,7 @@ class Comment:
     """Source fields with no other home (e.g. ``display_time``)."""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Post:
     """One post or page, with its comments."""
 

@@ -14,9 +14,10 @@ depend on it.
 
 from __future__ import annotations
 
+import multiprocessing
 import os
 from collections import Counter, deque
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
@@ -40,6 +41,7 @@ PARALLEL_THRESHOLD = 200
 _CHUNK = 50
 
 ConvertJob = tuple[str, str, str | None, bool, bool]
+_Call = tuple[Callable[..., list["ConvertedBody"]], tuple[Any, ...]]
 
 
 def _convert_chunk(jobs: Sequence[ConvertJob]) -> list[ConvertedBody]:
@@ -50,7 +52,12 @@ def _convert_chunk(jobs: Sequence[ConvertJob]) -> list[ConvertedBody]:
 
 
 def convert_bodies(posts: Sequence[Post], options: MarkdownOptions) -> list[ConvertedBody]:
-    """Markdown of every post body, in order; in worker processes when there are many."""
+    """Markdown of every post body, in order; in worker processes when there are many.
+
+    Where processes can be forked, the workers find the bodies in the memory they share with this
+    process (copy-on-write) and are sent only index ranges: pickling every body to them cost CPU
+    and held chunks of bodies twice. Elsewhere the chunks themselves are sent.
+    """
     flavor = options.flavor
     shortcode = "{{{{< youtube {id} >}}}}" if flavor == "hugo" and options.embeds == "shortcode" else None
     ids = flavor != "markdown"  # {#id} on headings: every generator reads it, CommonMark does not
@@ -59,21 +66,42 @@ def convert_bodies(posts: Sequence[Post], options: MarkdownOptions) -> list[Conv
     workers = options.jobs or os.cpu_count() or 1
     if workers <= 1 or len(jobs) < PARALLEL_THRESHOLD:
         return _convert_chunk(jobs)
-    chunks = [jobs[i:i + _CHUNK] for i in range(0, len(jobs), _CHUNK)]
+    ranges = [(i, min(i + _CHUNK, len(jobs))) for i in range(0, len(jobs), _CHUNK)]
+    global _SHARED_JOBS
+    calls: list[_Call]
+    if "fork" in multiprocessing.get_all_start_methods():
+        context = multiprocessing.get_context("fork")
+        calls = [(_convert_shared, (start, end)) for start, end in ranges]
+        _SHARED_JOBS = jobs
+        try:
+            with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+                return [body for chunk in _bounded_map(pool, calls, 2 * workers) for body in chunk]
+        finally:
+            _SHARED_JOBS = None
+    calls = [(_convert_chunk, (jobs[start:end],)) for start, end in ranges]
     with ProcessPoolExecutor(max_workers=workers) as pool:
-        return [body for chunk in _bounded_map(pool, chunks, 2 * workers) for body in chunk]
+        return [body for chunk in _bounded_map(pool, calls, 2 * workers) for body in chunk]
 
 
-def _bounded_map(pool: ProcessPoolExecutor, chunks: Sequence[Sequence[ConvertJob]],
-                 in_flight: int) -> Iterator[list[ConvertedBody]]:
-    """``pool.map`` in order, but with at most ``in_flight`` chunks submitted at a time.
+#: The jobs of the running ``convert_bodies``, inherited by forked workers.
+_SHARED_JOBS: list[ConvertJob] | None = None
 
-    ``Executor.map`` pickles every chunk up front: for a large archive that is a second copy of
+
+def _convert_shared(start: int, end: int) -> list[ConvertedBody]:
+    assert _SHARED_JOBS is not None, "forked worker without the parent's jobs"
+    return _convert_chunk(_SHARED_JOBS[start:end])
+
+
+def _bounded_map(pool: ProcessPoolExecutor, calls: Sequence[_Call], in_flight: int,
+                 ) -> Iterator[list[ConvertedBody]]:
+    """The results of ``calls`` in order, with at most ``in_flight`` of them submitted at a time.
+
+    ``Executor.map`` submits everything up front: for a large archive that was a second copy of
     all bodies waiting in the queue.
     """
     pending: deque[Future[list[ConvertedBody]]] = deque()
-    for chunk in chunks:
-        pending.append(pool.submit(_convert_chunk, chunk))
+    for function, arguments in calls:
+        pending.append(pool.submit(function, *arguments))
         if len(pending) >= in_flight:
             yield pending.popleft().result()
     while pending:

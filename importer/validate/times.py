@@ -7,11 +7,12 @@ time zone setting is wrong, and every converted time is off by the same hours.
 
 from __future__ import annotations
 
+import weakref
 from collections.abc import Iterator
 from datetime import datetime, tzinfo
 
 from importer.dates import local_time_status, resolve_tz
-from importer.dates.display import check_display_text
+from importer.dates.display import DisplayProblem, check_display_text
 from importer.model import Archive
 from importer.validate.base import CheckContext, Finding, all_comments
 
@@ -87,12 +88,24 @@ def check_display_times(archive: Archive, context: CheckContext) -> Iterator[Fin
     yield from _display_findings(archive, context, "display-time-mismatch")
 
 
+_last_display: tuple[weakref.ref[Archive], str, list[tuple[str, DisplayProblem]]] | None = None
+
+
 def _display_findings(archive: Archive, context: CheckContext, code: str) -> Iterator[Finding]:
-    """The problems of ``code`` that ``check_display_text`` finds, as the readers report them."""
+    """The problems of ``code`` that ``check_display_text`` finds, as the readers report them.
+
+    Both display checks read one pass over the texts (kept weakly for the last archive).
+    """
+    global _last_display
     locale = context.locale_for(archive)
-    for entry, text, timestamp in _display_texts(archive):
-        if _is_naive(timestamp):
-            continue
-        problem = check_display_text(text, timestamp, locale)
-        if problem is not None and problem.code == code:
+    if _last_display is None or _last_display[0]() is not archive or _last_display[1] != locale:
+        problems = []
+        for entry, text, timestamp in _display_texts(archive):
+            if not _is_naive(timestamp):
+                problem = check_display_text(text, timestamp, locale)
+                if problem is not None:
+                    problems.append((entry, problem))
+        _last_display = (weakref.ref(archive), locale, problems)
+    for entry, problem in _last_display[2]:
+        if problem.code == code:
             yield Finding(problem.message, entry)

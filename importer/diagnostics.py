@@ -52,10 +52,17 @@ class Code:
     skips_entry: bool = False
     """True when each diagnostic of this code means one entry (its ``entry`` id) was left out of
     the output; end-of-run accounting (read = written + skipped) counts these."""
+    skips: str = ""
+    """What a writer's diagnostic of this code leaves out: ``post`` (a post, page or other entry,
+    with its comments) or ``comment``; entry ids are unique only within one of those kinds."""
+    covers: tuple[str, ...] = ()
+    """Codes this one makes redundant for the same entry: ``kind-skipped`` says all that
+    ``kind-unknown`` would, so a conversion reports only the former."""
 
 
-def _c(code: str, severity: Severity, explanation: str, fix: str = "", skips_entry: bool = False) -> Code:
-    return Code(code, severity, explanation, fix, skips_entry)
+def _c(code: str, severity: Severity, explanation: str, fix: str = "", skips_entry: bool = False,
+       skips: str = "", covers: tuple[str, ...] = ()) -> Code:
+    return Code(code, severity, explanation, fix, skips_entry, skips, covers)
 
 
 _I, _W, _E = Severity.INFO, Severity.WARNING, Severity.ERROR
@@ -110,14 +117,16 @@ CODES: dict[str, Code] = {
         _c("html-raw-kept", _I, "Some HTML could not be expressed in Markdown and was kept as raw "
            "HTML.", "Enable raw HTML in the site generator (see SITE-NOTES.md)."),
         _c("draft-skipped", _I, "Drafts were left out of the output as asked (--no-drafts).", "",
-           skips_entry=True),
+           skips_entry=True, skips="post"),
         _c("kind-skipped", _I, "An entry of a kind a site generator has no place for (a WordPress "
            "attachment or menu item) was left out of the Markdown output.",
-           "Convert to json or wxr to keep it.", skips_entry=True),
+           "Convert to json or wxr to keep it.", skips_entry=True, skips="post",
+           covers=("kind-unknown", "status-unknown", "body-empty", "title-missing")),
         _c("comment-not-public", _I, "Comments that are not published (pending, spam, deleted) were "
-           "left out of public output.", "Pass --all-comments to keep them.", skips_entry=True),
+           "left out of public output.", "Pass --all-comments to keep them.", skips_entry=True,
+           skips="comment"),
         _c("title-added", _W, "An untitled entry, or one sharing title and date with another, was "
-           "given a title or time so the target does not merge it.", ""),
+           "given a title or time so the target does not merge it.", "", covers=("title-missing",)),
         _c("label-merged", _W, "Labels that differ only by case or accent were merged into one term.",
            "Rename the labels in the source if they should stay apart."),
         _c("link-unresolved", _W, "A link points to a post of this blog that is not in the archive; "

@@ -11,8 +11,9 @@ little memory. Quirks handled:
   offset its two dates imply, and a lone ``post_date`` is taken as UTC (``timezone-missing``).
 - Every ``<item>`` becomes one ``Post`` whose ``kind`` is its ``post_type``: attachments stay
   entries of kind ``attachment`` (``extra``: ``attachment_url``, ``post_parent`` = the owning
-  entry's id), so ``len(archive.posts)`` equals the file's item count; other custom types
-  (``nav_menu_item``...) are kept with their kind and reported once per type (``kind-custom``).
+  entry's id), so ``len(archive.posts)`` equals the file's item count; WordPress's other own types
+  (``nav_menu_item``, ``wp_block``...) are kept as known kinds, custom types (``product``...) too,
+  reported once per type (``kind-custom``).
 - WordPress.com exports repeat some ``post_id``s on distinct items (menu entries of two menus):
   both are kept, the later under ``<id>-2`` (``entry-id-renamed``).
 - Tags and categories both become labels (each once, file order); the category names are also
@@ -39,15 +40,16 @@ from lxml import etree
 from importer.dates.tz import local_time_status, resolve_tz
 from importer.diagnostics import Diagnostics
 from importer.errors import InputError, UsageError
-from importer.model import Archive, Author, Blog, Comment, Location, Post
+from importer.model import KNOWN_KINDS, Archive, Author, Blog, Comment, Location, Post
 from importer.options import ReadOptions
 from importer.readers.blogger_threads import check_thread
 from importer.writers.wxr import meta
 
+#: WordPress's post statuses; ``inherit`` (attachments) and ``auto-draft`` are kept as they are
+#: (known statuses, see ``importer.model.KNOWN_POST_STATUSES``).
 STATUSES = {"publish": "published", "draft": "draft", "future": "scheduled", "private": "private",
             "trash": "trashed", "pending": "pending", "inherit": "inherit"}
 APPROVED = {"1": "published", "0": "pending", "spam": "spam", "trash": "deleted"}
-BUILTIN_KINDS = ("post", "page", "attachment")
 _NAMESPACES = {"http://purl.org/rss/1.0/modules/content/": "content:",
                "http://purl.org/dc/elements/1.1/": "dc:", "http://wellformedweb.org/CommentAPI/": "wfw:"}
 _CONTROL = bytes([*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20)])
@@ -395,9 +397,10 @@ def _report(state: _State, stream: _CleanStream) -> None:
         state.diagnostics.report("control-chars-removed", f"{stream.removed} control characters "
                                  "XML forbids were removed from the input.")
     for kind, count in state.kinds.items():
-        if kind not in BUILTIN_KINDS:
-            state.diagnostics.report("kind-custom", f"{count} entries of post type '{kind}' were kept "
-                                     f"with kind '{kind}'.")
+        if kind not in KNOWN_KINDS:  # WordPress's own types (menu items, blocks...) are not custom
+            entries = "1 entry" if count == 1 else f"{count} entries"
+            state.diagnostics.report("kind-custom", f"{entries} of post type '{kind}' "
+                                     f"{'was' if count == 1 else 'were'} kept with kind '{kind}'.")
     if state.assumed_utc:
         state.diagnostics.report("timezone-missing", "Some dates had no GMT form and were read as "
                                  "UTC.")

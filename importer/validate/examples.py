@@ -51,8 +51,8 @@ EXAMPLES: dict[str, str] = {
     "pages-limits": "mirror: info[pages-limits]: Saved pages carry no drafts and no unpublished comments.",
     "file-unreadable": "fixtures/bad/truncated.xml:40: error[file-unreadable]: Cannot read: the XML ends "
                        "in the middle of an element.",
-    "kind-custom": "blog.wxr:entry[42]: info[kind-custom]: Entry 'Logo' of type 'attachment' kept with "
-                   "that kind.",
+    "kind-custom": "blog.wxr: info[kind-custom]: 12 entries of post type 'product' were kept with kind "
+                   "'product'.",
     "control-chars-removed": "blog.wxr:3: warning[control-chars-removed]: 2 control characters "
                              "(U+000B) were removed before parsing.",
     "entry-id-renamed": "export.wordpress.xml:entry[42]: warning[entry-id-renamed]: A second item has id "

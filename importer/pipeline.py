@@ -6,9 +6,12 @@ arguments and turns errors into exit codes.
 
 from __future__ import annotations
 
+import dataclasses
+import functools
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from importer.diagnostics import Diagnostics
 from importer.errors import OutputError, UsageError
@@ -21,6 +24,20 @@ from importer.writers import get_writer
 
 if TYPE_CHECKING:
     from importer.web import WebOptions, WebReport
+
+#: ``progress(phase, done, total)``: phases ``reading`` (bytes), ``converting`` (post bodies),
+#: ``checking`` (checks run) and ``images`` (images downloaded), in that order.
+Progress = Callable[[str, int, int], None]
+_O = TypeVar("_O")
+
+
+def with_progress(options: _O, phase: str, progress: Progress | None) -> _O:
+    """``options`` with its ``progress`` field calling ``progress(phase, …)``, when it has one unset."""
+    if progress is None or not dataclasses.is_dataclass(options) or isinstance(options, type):
+        return options
+    if getattr(options, "progress", "absent") is not None:
+        return options  # no such field, or the caller set one
+    return dataclasses.replace(options, progress=functools.partial(progress, phase))
 
 
 @dataclass
@@ -47,6 +64,7 @@ def convert(
     force: bool = False,
     diagnostics: Diagnostics | None = None,
     web: WebOptions | None = None,
+    progress: Progress | None = None,
 ) -> ConvertResult:
     """Convert ``source`` to format ``to`` at ``output`` (a file, ``-`` or a folder).
 
@@ -60,7 +78,8 @@ def convert(
     """
     diags = diagnostics if diagnostics is not None else Diagnostics()
     spec = get_writer(to)
-    options = write_options if write_options is not None else spec.make_options()
+    options = with_progress(write_options if write_options is not None else spec.make_options(),
+                            "converting", progress)
     if str(output) == "-" and spec.layout == "tree":
         # Without this check a folder named "-" was created and the user saw nothing on stdout.
         raise UsageError(f"--to {to} writes a folder of files; give a folder with -o, not -")
@@ -69,14 +88,17 @@ def convert(
         raise UsageError(f"--image-url applies to json, jsonl and wxr, not --to {to} (a site tree "
                          "keeps downloaded images in its own folders)")
     read_start = len(diags)
-    archive = read(source, format=from_format, options=read_options, diagnostics=diags)
+    archive = read(source, format=from_format, diagnostics=diags,
+                   options=with_progress(read_options or ReadOptions(), "reading", progress))
     read_end = len(diags)
     from importer.web import WebOptions, apply_web, beside
 
-    extra = apply_web(archive, spec, options, web or WebOptions(), diags, output=output, source=source)
+    web = with_progress(web or WebOptions(), "images", progress)
+    extra = apply_web(archive, spec, options, web, diags, output=output, source=source)
     outputs = list(spec.write(extra.archive, options, diags))
     accounting = check_conversion(extra.archive, diags, (read_start, read_end), (read_end, len(diags)),
-                                  spec.preset.get("flavor", to))
+                                  spec.preset.get("flavor", to),
+                                  progress=functools.partial(progress, "checking") if progress else None)
     if str(output) == "-" and len(outputs) > 1:
         # Several documents (a split WXR) one after the other on stdout are no valid file.
         raise UsageError(f"--to {to} gives {len(outputs)} files here (--split-size); give a file name "

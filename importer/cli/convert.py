@@ -5,20 +5,22 @@ from __future__ import annotations
 import dataclasses
 import json
 import sys
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
 from typing import Any
 
 import click
 
 from importer.cli.common import (
     FAIL_ON,
+    QUIET,
+    VERBOSE,
+    check_verbosity,
     echo_diagnostics,
     exit_for,
     handle_errors,
     options_from_dataclasses,
     pick,
 )
+from importer.cli.progress import terminal_progress
 from importer.diagnostics import Diagnostics
 from importer.options import ReadOptions
 from importer.pipeline import convert as convert_archive
@@ -32,35 +34,11 @@ _WRITER_OPTION_CLASSES = list(dict.fromkeys(spec.options_class for spec in WRITE
 
 def _n(count: int, noun: str) -> str:
     """``_n(1, "page") == "1 page"``, ``_n(2, "page") == "2 pages"``."""
-    return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
+    return f"{count} {noun}" if count == 1 else f"{count:,} {noun}s"
 
 
-@contextmanager
-def _progress(enabled: bool) -> Iterator[Callable[[int, int], None] | None]:
-    """A progress bar on stderr when it is a terminal; None otherwise."""
-    if not enabled or not sys.stderr.isatty():
-        yield None
-        return
-    with click.progressbar(length=1, label="Reading", file=sys.stderr) as bar:
-        def update(done: int, total: int) -> None:
-            bar.length = max(total, 1)
-            bar.update(done - bar.pos)
-        yield update
-
-
-def _image_progress() -> Callable[[int, int], None] | None:
-    """Image download progress on stderr when it is a terminal (one line, rewritten in place)."""
-    if not sys.stderr.isatty():
-        return None
-
-    def update(done: int, total: int) -> None:
-        click.echo(f"\rImages {done}/{total}", err=True, nl=done >= total)
-
-    return update
-
-
-def _read_options(values: dict[str, Any], progress: Callable[[int, int], None] | None) -> ReadOptions:
-    return ReadOptions(**pick(values, ReadOptions), progress=progress)
+def _read_options(values: dict[str, Any]) -> ReadOptions:
+    return ReadOptions(**pick(values, ReadOptions))
 
 
 @click.command()
@@ -71,13 +49,14 @@ def _read_options(values: dict[str, Any], progress: Callable[[int, int], None] |
 @click.option("--from", "from_format", type=click.Choice(reader_names()),
               help="Force the input format instead of detecting it.")
 @click.option("--force", is_flag=True, help="Replace existing files that blogimport did not write.")
-@click.option("-q", "--quiet", is_flag=True, help="Do not print info diagnostics.")
+@QUIET
+@VERBOSE
 @FAIL_ON
 @options_from_dataclasses([ReadOptions])
 @options_from_dataclasses([*_WRITER_OPTION_CLASSES, WebOptions])
 @handle_errors
 def convert(input_path: str, to: str, output: str, from_format: str | None, force: bool,
-            quiet: bool, fail_on: str, **values: Any) -> None:
+            quiet: bool, verbose: bool, fail_on: str, **values: Any) -> None:
     """Convert INPUT (an export, a Takeout folder or zip, saved pages) to another format.
 
     \b
@@ -85,21 +64,27 @@ def convert(input_path: str, to: str, output: str, from_format: str | None, forc
       blogimport convert blog-06-10-2010.xml --to json -o blog.json
       blogimport convert takeout-20240101.zip --blog "Sosmedia ja muuta" --to hugo -o site/
     """
+    check_verbosity(quiet, verbose)
     spec = get_writer(to)
     own = {f.name for f in dataclasses.fields(spec.options_class)}
     web_only = set(pick(values, WebOptions)) - own
     writer_values = {k: v for k, v in values.items()
                      if k not in pick(values, ReadOptions) and k not in web_only}
     write_options = spec.make_options(**writer_values)
-    web_options = WebOptions(**pick(values, WebOptions), progress=_image_progress())
+    web_options = WebOptions(**pick(values, WebOptions))
     diagnostics = Diagnostics()
-    with _progress(output != "-") as progress:
+    # on stdout the output itself would run into the bar
+    progress = terminal_progress(quiet or output == "-", sys.stderr)
+    try:
         result = convert_archive(
             input_path, output, to, from_format=from_format,
-            read_options=_read_options(values, progress), write_options=write_options,
-            force=force, diagnostics=diagnostics, web=web_options,
+            read_options=_read_options(values), write_options=write_options,
+            force=force, diagnostics=diagnostics, web=web_options, progress=progress,
         )
-    echo_diagnostics(diagnostics, quiet=quiet)
+    finally:
+        if progress is not None:
+            progress.close()
+    echo_diagnostics(diagnostics, quiet=quiet, verbose=verbose)
     if result.web is not None and web_options.active:
         for line in result.web.summary_lines():
             click.echo(line, err=True)
@@ -119,24 +104,28 @@ def convert(input_path: str, to: str, output: str, from_format: str | None, forc
 @click.option("--from", "from_format", type=click.Choice(reader_names()),
               help="Force the input format instead of detecting it.")
 @click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON.")
+@QUIET
+@VERBOSE
 @options_from_dataclasses([ReadOptions])
 @handle_errors
-def info(input_path: str, from_format: str | None, as_json: bool, **values: Any) -> None:
+def info(input_path: str, from_format: str | None, as_json: bool, quiet: bool, verbose: bool,
+         **values: Any) -> None:
     """Show what INPUT holds: format, blog, counts by kind and status, labels, date range.
 
     \b
     Example:
       blogimport info blog-06-10-2010.xml --json
     """
+    check_verbosity(quiet, verbose)
     diagnostics = Diagnostics()
-    archive = read(input_path, format=from_format, options=_read_options(values, None),
+    archive = read(input_path, format=from_format, options=_read_options(values),
                    diagnostics=diagnostics)
     summary = summarize(archive)
     summary["diagnostics"] = diagnostics.counts()
     if as_json:
         click.echo(json.dumps(summary, ensure_ascii=False, indent=2))
         return
-    echo_diagnostics(diagnostics, quiet=True)
+    echo_diagnostics(diagnostics, quiet=quiet, verbose=verbose)
     blog, counts = summary["blog"], summary["counts"]
     click.echo(f"format:    {summary['format']}")
     click.echo(f"blog:      {blog['title']} ({blog['url'] or 'no address'})")

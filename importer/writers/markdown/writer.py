@@ -54,11 +54,23 @@ def convert_bodies(posts: Sequence[Post], options: MarkdownOptions) -> list[Conv
     jobs: list[ConvertJob] = [(p.content_html, _MORE[flavor], shortcode, flavor == "hugo", ids)
                               for p in posts]
     workers = options.jobs or os.cpu_count() or 1
-    if workers <= 1 or len(jobs) < PARALLEL_THRESHOLD:
-        return _convert_chunk(jobs)
     chunks = [jobs[i:i + _CHUNK] for i in range(0, len(jobs), _CHUNK)]
+    bodies: list[ConvertedBody] = []
+    if workers <= 1 or len(jobs) < PARALLEL_THRESHOLD:
+        for chunk in chunks:
+            bodies += _convert_chunk(chunk)
+            _tell(options, len(bodies), len(jobs))
+        return bodies
     with ProcessPoolExecutor(max_workers=workers) as pool:
-        return [body for chunk in _bounded_map(pool, chunks, 2 * workers) for body in chunk]
+        for converted in _bounded_map(pool, chunks, 2 * workers):
+            bodies += converted
+            _tell(options, len(bodies), len(jobs))
+    return bodies
+
+
+def _tell(options: MarkdownOptions, done: int, total: int) -> None:
+    if options.progress is not None:
+        options.progress(done, total)
 
 
 def _bounded_map(pool: ProcessPoolExecutor, chunks: Sequence[Sequence[ConvertJob]],

@@ -16,7 +16,7 @@ from importer.io import write_file, write_tree
 from importer.model import Archive
 from importer.options import ReadOptions
 from importer.readers import read
-from importer.validate.accounting import Accounting, check_conversion
+from importer.checks.accounting import Accounting, check_conversion
 from importer.writers import get_writer
 
 if TYPE_CHECKING:

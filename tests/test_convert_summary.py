@@ -15,7 +15,7 @@ from importer.cli import main
 from importer.diagnostics import CODES, Diagnostic, Severity
 from importer.model import Archive, Author, Blog, Comment, Post
 from importer.pipeline import convert
-from importer.validate.accounting import Accounting, account
+from importer.checks.accounting import Accounting, account
 from importer.writers import get_writer
 
 BROKEN = FIXTURES / "broken"

@@ -11,7 +11,7 @@ from conftest import BLOG_FI, FIXTURES
 
 from importer.cli import main
 from importer.diagnostics import CODES, Severity
-from importer.validate import CHECKS, validate_paths
+from importer.checks import CHECKS, validate_paths
 
 BROKEN = FIXTURES / "broken"
 FILES = sorted(p for p in BROKEN.iterdir() if p.suffix in (".json", ".xml"))

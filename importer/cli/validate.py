@@ -12,9 +12,9 @@ from importer.cli.common import EXIT_DIAGNOSTICS, FAIL_ON, handle_errors, option
 from importer.diagnostics import Severity
 from importer.errors import UsageError
 from importer.options import ReadOptions
-from importer.validate import validate_paths
-from importer.validate.docs import render_json, render_markdown, render_text
-from importer.validate.formats import FORMATS
+from importer.checks import validate_paths
+from importer.checks.docs import render_json, render_markdown, render_text
+from importer.checks.formats import FORMATS
 
 _CATALOGUE_FORMATS = ("text", "json", "markdown")
 

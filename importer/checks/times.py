@@ -19,7 +19,7 @@ from importer.dates import (
 )
 from importer.errors import DateParseError, UsageError
 from importer.model import Archive
-from importer.validate.base import CheckContext, Finding, all_comments
+from importer.checks.base import CheckContext, Finding, all_comments
 
 #: Key of ``Comment.extra`` / ``Post.extra`` holding the date text the blog displayed.
 DISPLAY_TIME = "display_time"

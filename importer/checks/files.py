@@ -26,8 +26,8 @@ from importer.options import ReadOptions
 from importer.readers import read
 from importer.readers.detect import detect_format
 from importer.readers.takeout_source import takeout_feeds
-from importer.validate.engine import validate
-from importer.validate.report import FileResult, ValidationReport
+from importer.checks.engine import validate
+from importer.checks.report import FileResult, ValidationReport
 
 logger = logging.getLogger(__name__)
 

@@ -6,8 +6,8 @@ from collections.abc import Iterable
 
 from importer.diagnostics import Diagnostics
 from importer.model import Archive
-from importer.validate.base import OUTPUT_FLAVORS, CheckContext
-from importer.validate.registry import CHECKS, Check
+from importer.checks.base import OUTPUT_FLAVORS, CheckContext
+from importer.checks.registry import CHECKS, Check
 
 
 def validate(

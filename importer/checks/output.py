@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from importer.diagnostics import Diagnostics
 from importer.html.markdown import html_to_markdown
 from importer.model import Archive
-from importer.validate.base import CheckContext, Finding
+from importer.checks.base import CheckContext, Finding
 
 #: Markdown flavors; plain ``markdown`` is checked only when ``convert --to markdown`` asks for it.
 MARKDOWN_FLAVORS = ("hugo", "jekyll", "pelican", "zola", "markdown")

@@ -77,8 +77,8 @@ def check_conversion(archive: Archive, diagnostics: Diagnostics, read_span: tupl
     finding is dropped when reading or writing already reported that code for that entry.
     ``read_span`` and ``write_span`` are the index ranges of ``diagnostics`` each phase reported.
     """
-    from importer.validate.engine import validate
-    from importer.validate.registry import CHECKS
+    from importer.checks.engine import validate
+    from importer.checks.registry import CHECKS
 
     items = list(diagnostics)
     seen = {(d.code, d.entry) for d in items}

@@ -11,8 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from importer.diagnostics import CODES
-from importer.validate.examples import EXAMPLES
-from importer.validate.registry import CHECKS, get_check
+from importer.checks.examples import EXAMPLES
+from importer.checks.registry import CHECKS, get_check
 
 
 @dataclass(frozen=True)

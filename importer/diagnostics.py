@@ -152,7 +152,7 @@ CODES: dict[str, Code] = {
            "Save the pages with ?m=1 (mobile view) or use an export."),
         _c("pages-limits", _I, "Saved pages cannot carry drafts, unpublished comments or, on some "
            "templates, exact times.", "Use an export if you still have access to the blog."),
-        # validate (importer.validate)
+        # validate (importer.checks)
         _c("file-unreadable", _E, "A file could not be read at all (missing, empty, truncated, not "
            "a blog export); nothing in it was checked.", "Re-export the file or remove it."),
         _c("kind-unknown", _W, "An entry has a kind other than post or page; writers may leave it "

@@ -13,13 +13,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
+from importer.checks.accounting import Accounting, check_conversion
 from importer.diagnostics import Diagnostics
 from importer.errors import OutputError, UsageError
 from importer.io import write_file, write_tree
 from importer.model import Archive
 from importer.options import ReadOptions
 from importer.readers import read
-from importer.validate.accounting import Accounting, check_conversion
 from importer.writers import get_writer
 
 if TYPE_CHECKING:

@@ -15,11 +15,11 @@ from typing import Any
 
 from click.testing import CliRunner
 
+from importer.checks import validate
 from importer.cli import main
 from importer.diagnostics import Diagnostics
 from importer.pipeline import convert
 from importer.readers import read
-from importer.validate import validate
 
 THEME = "theme-test-data-themeunittestdata.wordpress.xml"
 

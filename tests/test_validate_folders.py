@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from conftest import BLOG_FI
 
-from importer.validate import validate_paths
+from importer.checks import validate_paths
 
 
 def test_foreign_json_in_a_folder_is_passed_over(tmp_path: Path) -> None:

@@ -170,9 +170,9 @@ def _detect_bytes(head: bytes, path: Path) -> str:
 
 
 def _detect_folder(path: Path) -> str:
-    if (path / "feed.atom").is_file() or any(path.glob("**/Blogger/Blogs/*/feed.atom")):
-        return "blogger-takeout"
-    if any(path.glob("*/feed.atom")):
+    from importer.readers.takeout_source import takeout_feeds
+
+    if takeout_feeds(path):
         return "blogger-takeout"
     html_seen = 0
     for count, candidate in enumerate(path.rglob("*")):

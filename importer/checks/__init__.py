@@ -5,18 +5,18 @@ reports what they find, with catalogued codes, into a ``Diagnostics``. ``validat
 reads files and folders (any input format, detected per file) and validates each, turning files
 that cannot be read into ``file-unreadable`` diagnostics instead of exceptions.
 
->>> from importer.validate import validate_paths
+>>> from importer.checks import validate_paths
 >>> report = validate_paths(["fixtures/blog-fi"])  # doctest: +SKIP
 >>> report.worst()                                 # doctest: +SKIP
 """
 
 from __future__ import annotations
 
-from importer.validate.base import OUTPUT_FLAVORS, CheckContext, Finding
-from importer.validate.engine import validate
-from importer.validate.files import validate_paths
-from importer.validate.registry import CHECKS, Check
-from importer.validate.report import FileResult, ValidationReport
+from importer.checks.base import OUTPUT_FLAVORS, CheckContext, Finding
+from importer.checks.engine import validate
+from importer.checks.files import validate_paths
+from importer.checks.registry import CHECKS, Check
+from importer.checks.report import FileResult, ValidationReport
 
 __all__ = [
     "CHECKS",

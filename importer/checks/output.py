@@ -10,10 +10,10 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterator
 
+from importer.checks.base import CheckContext, Finding
 from importer.diagnostics import Diagnostics
 from importer.html.markdown import html_to_markdown
 from importer.model import Archive
-from importer.validate.base import CheckContext, Finding
 
 #: Markdown flavors; plain ``markdown`` is checked only when ``convert --to markdown`` asks for it.
 MARKDOWN_FLAVORS = ("hugo", "jekyll", "pelican", "zola", "markdown")

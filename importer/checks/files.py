@@ -20,13 +20,14 @@ import logging
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
+from importer.checks.engine import validate
+from importer.checks.report import FileResult, ValidationReport
 from importer.diagnostics import Diagnostic, Diagnostics
 from importer.errors import FormatDetectionError, ImporterError
 from importer.options import ReadOptions
 from importer.readers import read
 from importer.readers.detect import detect_format
-from importer.validate.engine import validate
-from importer.validate.report import FileResult, ValidationReport
+from importer.readers.takeout_source import takeout_feeds
 
 logger = logging.getLogger(__name__)
 
@@ -35,9 +36,9 @@ INPUT_SUFFIXES = frozenset({".xml", ".atom", ".json", ".jsonl", ".zip", ".html",
 
 
 def is_single_input_folder(folder: Path) -> bool:
-    """True for a folder read as one input: a Takeout, or a saved-pages mirror root."""
-    return ((folder / "feed.atom").is_file() or (folder / "Blogger" / "Blogs").is_dir()
-            or (folder / "Takeout" / "Blogger").is_dir() or (folder / "index.html").is_file())
+    """True for a folder read as one input: a Takeout (the reader's own shape rule), or a
+    saved-pages mirror root."""
+    return (folder / "index.html").is_file() or bool(takeout_feeds(folder))
 
 
 def find_inputs(paths: Iterable[str | Path]) -> Iterator[Path]:

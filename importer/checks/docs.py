@@ -10,9 +10,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from importer.checks.examples import EXAMPLES
+from importer.checks.registry import CHECKS, get_check
 from importer.diagnostics import CODES
-from importer.validate.examples import EXAMPLES
-from importer.validate.registry import CHECKS, get_check
 
 
 @dataclass(frozen=True)

@@ -105,8 +105,8 @@ def check_conversion(archive: Archive, diagnostics: Diagnostics, read_span: tupl
     ``read_span`` and ``write_span`` are the index ranges of ``diagnostics`` each phase reported;
     ``progress(done, total)`` is called after each check.
     """
-    from importer.validate.engine import validate
-    from importer.validate.registry import CHECKS
+    from importer.checks.engine import validate
+    from importer.checks.registry import CHECKS
 
     items = list(diagnostics)
     seen = covered(items)

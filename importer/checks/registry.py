@@ -10,9 +10,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from importer.checks import content, output, structure, times
+from importer.checks.base import CheckFunction
 from importer.diagnostics import CODES, Severity
-from importer.validate import content, output, structure, times
-from importer.validate.base import CheckFunction
 
 
 @dataclass(frozen=True)

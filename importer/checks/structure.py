@@ -10,6 +10,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Iterator
 
+from importer.checks.base import CheckContext, Finding, all_comments
 from importer.model import (
     COMMENT_DELETED,
     COMMENT_STATUSES,
@@ -19,7 +20,6 @@ from importer.model import (
     Archive,
     Comment,
 )
-from importer.validate.base import CheckContext, Finding, all_comments
 
 _TAG = re.compile(r"<[^>]*>")
 _MEDIA = re.compile(r"<\s*(img|iframe|embed|object|video|audio|svg)\b", re.IGNORECASE)

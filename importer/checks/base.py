@@ -1,7 +1,7 @@
 """What every check works with: the ``Finding`` a check yields and the ``CheckContext`` it reads.
 
 A check is a small function ``check_<rule>(archive, context) -> Iterable[Finding]``; the registry
-(``importer.validate.registry``) gives each one its catalogue code, so a check never names its
+(``importer.checks.registry``) gives each one its catalogue code, so a check never names its
 own severity or location format.
 """
 

@@ -109,6 +109,13 @@ CODES: dict[str, Code] = {
            "gap).", "Check the time and the blog's time zone."),
         _c("date-ambiguous", _W, "A local time happens twice in the blog's zone (daylight-saving "
            "end); the first occurrence was used.", "Check the time and the blog's time zone."),
+        _c("dates-unreadable", _E, "Most date or time texts of the input could not be read, so most "
+           "entries were left out or are placed wrongly: the input's language is not the one "
+           "they were read in.", "Drop --locale, or give the language the pages are written in "
+           "(the message names it)."),
+        _c("entries-none", _E, "A non-empty input gave no posts or pages at all; every entry was "
+           "left out or nothing in it is a post.", "Read the diagnostics it names; check --from, "
+           "--locale and --blog."),
         _c("blogs-several", _I, "The input holds several blogs; only one was read.",
            "Pass --blog NAME to choose another."),
         # writing

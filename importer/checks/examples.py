@@ -10,6 +10,10 @@ _X, _T = "blog-06-10-2010.xml", "feed.atom"
 
 #: ``{code: example line}`` for codes reported while reading or writing.
 EXAMPLES: dict[str, str] = {
+    "dates-unreadable": "pages-classic: error[dates-unreadable]: 0 of 7 dates are readable in locale "
+                        "en_US; the pages say fi: drop --locale or use --locale fi.",
+    "entries-none": f"{_X}: error[entries-none]: No posts or pages were read: the blogger-legacy "
+                    "reader reported 12 entry-unknown-kind: see those diagnostics.",
     "prefix-undeclared": f"{_X}:12: warning[prefix-undeclared]: The prefix 'app' is used but never "
                          "declared; read as http://purl.org/atom/app#.",
     "feed-incomplete": "default.xml: warning[feed-incomplete]: This is a public feed: published posts "

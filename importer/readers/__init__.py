@@ -6,11 +6,12 @@ Which reader runs is decided by content (``detect.detect_format``), never by fil
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from importer.diagnostics import Diagnostics
+from importer.diagnostics import Diagnostic, Diagnostics, Severity
 from importer.errors import FormatDetectionError, UsageError
 from importer.model import Archive
 from importer.options import ReadOptions
@@ -97,4 +98,23 @@ def read(
     diags = diagnostics if diagnostics is not None else Diagnostics()
     if diags.file is None:
         diags.file = path.name
-    return spec.read(path, options or ReadOptions(), diags)
+    start = len(diags)
+    archive = spec.read(path, options or ReadOptions(), diags)
+    if not archive.posts:
+        _report_empty(spec.name, list(diags)[start:], diags)
+    return archive
+
+
+def _report_empty(reader: str, said: list[Diagnostic], diagnostics: Diagnostics) -> None:
+    """Never silently empty: ``entries-none`` naming the likely cause, unless an error already did."""
+    if any(d.severity >= Severity.ERROR for d in said):
+        # the reader said what went wrong (dates-unreadable, entry-invalid...) and the run fails
+        return
+    codes = Counter(d.code for d in said if d.severity >= Severity.WARNING)
+    if codes:
+        found = ", ".join(f"{n} {code}" for code, n in codes.most_common(3))
+        cause = f"the {reader} reader reported {found}: see those diagnostics"
+    else:
+        cause = (f"it holds no entry the {reader} reader knows; if it is another kind of export, "
+                 "give --from")
+    diagnostics.report("entries-none", f"No posts or pages were read: {cause}.")

@@ -60,6 +60,7 @@ def read_blogger_html(path: Path, options: ReadOptions, diagnostics: Diagnostics
         raise InputError("holds no saved Blogger pages", file=str(path))
     clock = Clock(diagnostics, _zone(options), _seen_offset(collected))
     posts = _merge(collected, clock)
+    _check_dates(diagnostics, collected, clock, options)
     _report_limits(diagnostics, collected, clock)
     return Archive(blog=_blog(collected.facts, options), posts=posts, source_format="blogger-html")
 
@@ -158,6 +159,22 @@ def _merge(collected: _Collected, clock: Clock) -> tuple[Post, ...]:
 
 def _newest_first(post: Post) -> tuple[float, str]:
     return (-post.published.timestamp(), post.id)
+
+
+def _check_dates(diagnostics: Diagnostics, collected: _Collected, clock: Clock,
+                 options: ReadOptions) -> None:
+    """An error when most date texts could not be read: the wrong ``--locale`` halves a blog."""
+    tried = clock.text_times + clock.unreadable
+    if not clock.unreadable or clock.unreadable * 2 < tried:
+        return
+    said = Counter(_locale(f.locale) for f in collected.facts if f.locale).most_common(1)
+    used = _locale(options.locale) if options.locale else (said[0][0] if said else "en")
+    text = f"{tried - clock.unreadable} of {tried} dates are readable in locale {used}"
+    if said and options.locale and said[0][0] != used:
+        text += f"; the pages say {said[0][0]}: drop --locale or use --locale {said[0][0]}"
+    else:
+        text += "; give the pages' language with --locale (e.g. --locale fi)"
+    diagnostics.report("dates-unreadable", text + ".")
 
 
 def _report_limits(diagnostics: Diagnostics, collected: _Collected, clock: Clock) -> None:

@@ -3,8 +3,10 @@
 Quirks handled: drafts are marked as drafts in each generator's own way (Hugo/Zola ``draft: true``,
 Jekyll ``published: false``, Pelican ``Status: draft``) or left out with ``--no-drafts`` (one
 ``draft-skipped`` per entry); aliases carry the old Blogger path with its leading slash; Jekyll
-gets ``render_with_liquid: false`` when a body has ``{{``/``{%``; Pelican cannot build an untitled
-article, so untitled entries get their date as title there (``title-added``). Labels whose slugs
+gets ``render_with_liquid: false`` when a body has ``{{``/``{%``; untitled entries get their date
+in the blog's language as title in every flavor (Pelican cannot build an untitled article, the
+others would list it as a blank; ``title-added``); front matter dates are whole seconds (Blogger's
+millisecond tie-breakers stay in JSON). Labels whose slugs
 agree (``Koodi``/``koodi``) are one tag page in Hugo, Pelican and Zola but two tags in Jekyll, so
 every flavor writes them as one spelling: the one used on most posts, on a tie the oldest post's
 (the WXR writer's rule), reported as ``label-merged``. Bodies are converted
@@ -21,9 +23,11 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from typing import Any
 from urllib.parse import urlsplit
 
-from importer.diagnostics import Diagnostics
+from importer.dates import format_date
+from importer.diagnostics import Diagnostics, Severity
+from importer.errors import UsageError
 from importer.html.markdown import ConvertedBody, html_to_markdown
-from importer.model import POST_KINDS, Archive, Post
+from importer.model import POST_KINDS, Archive, Blog, Post
 from importer.slugs import slugify
 from importer.writers import OutputFile
 from importer.writers.markdown.comments import comments_file, comments_path, kept_comments
@@ -124,12 +128,25 @@ def old_path(post: Post) -> str | None:
     return path if path.startswith("/") and path != "/" else None
 
 
-def _title(post: Post, options: MarkdownOptions, archive: Archive, diagnostics: Diagnostics) -> str:
-    if post.title or options.flavor != "pelican":
+def date_title(post: Post, blog: Blog) -> str:
+    """The title an untitled entry is shown by: its date in the blog's language (``20.5.2010``)."""
+    day = local_time(post.published, blog).date()
+    if blog.locale:
+        try:
+            return format_date(day, blog.locale, "medium")
+        except (UsageError, ValueError):
+            pass
+    return day.isoformat()
+
+
+def _title(post: Post, archive: Archive, diagnostics: Diagnostics) -> str:
+    """The entry's title; an untitled one gets its date (generators list it by its title, and
+    Pelican does not build an untitled article at all)."""
+    if post.title.strip():
         return post.title
-    title = f"{local_time(post.published, archive.blog):%Y-%m-%d}"
-    diagnostics.report("title-added", f"Untitled entry got the title '{title}' (Pelican skips "
-                       "untitled articles).", entry=post.id)
+    title = date_title(post, archive.blog)
+    diagnostics.report("title-added", f"The untitled {post.kind} of {post.published:%Y-%m-%d} is "
+                       f"shown by its date: '{title}'.", entry=post.id, severity=Severity.INFO)
     return title
 
 
@@ -140,8 +157,9 @@ def front_matter(post: Post, planned: PlannedPost, body: ConvertedBody, options:
     ``labels`` maps a label to the spelling written (``merged_labels``); unmapped labels stay.
     """
     blog = archive.blog
-    date = local_time(post.published, blog)
-    updated = local_time(post.updated, blog) if post.updated else None
+    # whole seconds: Blogger's millisecond tie-breakers (.001 on a whole minute) stay in JSON only
+    date = local_time(post.published, blog).replace(microsecond=0)
+    updated = local_time(post.updated, blog).replace(microsecond=0) if post.updated else None
     draft = not post.is_public
     alias = old_path(post)
     author = post.author.name if post.author else None
@@ -227,7 +245,7 @@ def write_markdown(archive: Archive, options: MarkdownOptions, diagnostics: Diag
             raw_anywhere = True
             diagnostics.report("html-raw-kept", f"{body.raw_kept} piece(s) of HTML kept as raw HTML in "
                                f"'{post.title or where.slug}' ({', '.join(body.raw_tags)}).", entry=post.id)
-        title = _title(post, options, archive, diagnostics)
+        title = _title(post, archive, diagnostics)
         head = front_matter(post, where, body, options, archive, title, labels)
         files.append(OutputFile(where.path, (head + ("\n" if options.flavor != "pelican" else "")
                                              + body.markdown).encode("utf-8")))

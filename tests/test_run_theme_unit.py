@@ -72,3 +72,10 @@ def test_one_entry_one_thing_said(corpus: Path, tmp_path: Path) -> None:
     totals = result.stderr.splitlines()
     assert any(line.split() == ["info", "kind-skipped", "107"] for line in totals)
     assert len(totals) < 60  # it was 428 lines
+
+
+def test_greek_pages_get_readable_file_names(corpus: Path, tmp_path: Path) -> None:
+    convert(corpus / "wxr" / THEME, tmp_path / "site", to="hugo")
+    names = {path.name for path in (tmp_path / "site" / "content").glob("*.md")}
+    assert {"epipedo-2.md", "epipedo-3.md"} <= names
+    assert not any(name.startswith("ce-b5-") for name in names)

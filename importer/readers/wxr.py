@@ -43,6 +43,7 @@ from importer.errors import InputError, UsageError
 from importer.model import KNOWN_KINDS, Archive, Author, Blog, Comment, Location, Post
 from importer.options import ReadOptions
 from importer.readers.blogger_threads import check_thread
+from importer.slugs import decode_slug
 from importer.writers.wxr import meta
 
 #: WordPress's post statuses; ``inherit`` (attachments) and ``auto-draft`` are kept as they are
@@ -305,7 +306,7 @@ def _item(raw: _Raw, state: _State) -> Post | None:
     return Post(
         id=post_id, kind=kind, title=f.get("title", ""),
         status=pairs.get(meta.STATUS) or STATUSES.get(status, status or "draft"),
-        slug=pairs.get(meta.SLUG) or f.get("wp:post_name", "").strip() or None,
+        slug=pairs.get(meta.SLUG) or decode_slug(f.get("wp:post_name", "").strip()) or None,
         url=pairs.get(meta.PERMALINK) or (None if ours else f.get("link", "").strip() or None),
         url_reconstructed=pairs.get(meta.URL_RECONSTRUCTED) == "1",
         published=published,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import dataclasses
 import io
 import re
 import shutil
@@ -46,6 +47,23 @@ def test_every_post_page_and_label_has_a_redirect_with_mobile_variant() -> None:
     assert redirects["/search/label/sosiaalinen%20media"] == "/tags/sosiaalinen-media/"
     # P3 and P4 share the slug blog-post: two different targets
     assert redirects["/2010/05/blog-post.html"] != redirects["/2010/03/blog-post.html"]
+
+
+def test_label_maps_cover_every_spelling_and_no_page_only_drafts_have() -> None:
+    archive = fixture_archive()
+    draft = next(p for p in archive.posts if not p.is_public)
+    assert draft.labels == ("luonnos",)  # a label only the draft has: no tag page in production
+    archive = dataclasses.replace(archive, posts=tuple(
+        dataclasses.replace(p, labels=("luonnos", "KOODI")) if p is draft else p for p in archive.posts))
+    spec = get_writer("hugo")
+    from importer.web import site_urls
+
+    olds = {r.old: r.new for r in redirect_list(archive, site_urls(archive, spec, spec.make_options(),
+                                                                   WebOptions()))}
+    assert "/search/label/luonnos" not in olds and "/search/label/luonnos?m=1" not in olds
+    # Koodi and koodi (public posts) and KOODI (the draft only) all lead to the one rendered page
+    assert olds["/search/label/Koodi"] == olds["/search/label/koodi"] == "/tags/koodi/"
+    assert olds["/search/label/KOODI"] == "/tags/koodi/"
 
 
 def test_site_url_makes_targets_absolute() -> None:

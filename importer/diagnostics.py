@@ -20,6 +20,12 @@ from enum import IntEnum
 logger = logging.getLogger(__name__)
 
 
+def plural(count: int, word: str, many: str | None = None) -> str:
+    """``plural(1, "post") == "1 post"``, ``plural(2, "post") == "2 posts"``: messages never say
+    ``piece(s)`` or ``1 posts``."""
+    return f"{count} {word if count == 1 else (many or word + 's')}"
+
+
 class Severity(IntEnum):
     """How bad a diagnostic is; ordered so that ``max()`` gives the worst."""
 

@@ -11,7 +11,7 @@ from collections import defaultdict
 from collections.abc import Iterator
 
 from importer.checks.base import CheckContext, Finding
-from importer.diagnostics import Diagnostics
+from importer.diagnostics import Diagnostics, plural
 from importer.html.markdown import html_to_markdown
 from importer.model import Archive
 
@@ -52,5 +52,7 @@ def check_raw_html(archive: Archive, context: CheckContext) -> Iterator[Finding]
     for post in archive.posts:
         body = html_to_markdown(post.content_html)
         if body.raw_kept:
-            yield Finding(f"{body.raw_kept} piece(s) of HTML in '{post.title or post.id}' have no Markdown "
-                          f"form and would stay raw HTML ({', '.join(body.raw_tags)}).", post.id)
+            verb = "has" if body.raw_kept == 1 else "have"
+            yield Finding(f"{plural(body.raw_kept, 'piece')} of HTML in '{post.title or post.id}' "
+                          f"{verb} no Markdown form and would stay raw HTML "
+                          f"({', '.join(body.raw_tags)}).", post.id)

@@ -18,7 +18,7 @@ from pathlib import Path
 from bs4 import BeautifulSoup
 
 from importer.dates import normalize_locale, resolve_tz
-from importer.diagnostics import Diagnostics
+from importer.diagnostics import Diagnostics, plural
 from importer.errors import InputError, UsageError
 from importer.model import Archive, Blog, Post
 from importer.options import ReadOptions
@@ -181,7 +181,8 @@ def _report_limits(diagnostics: Diagnostics, collected: _Collected, clock: Clock
     text = ("Saved pages show only published posts, pages and comments: drafts, spam and comments "
             "awaiting moderation cannot be recovered from them")
     if clock.text_times:
-        text += (f"; {clock.text_times} times were read from text only (to the minute at best, "
+        verb = "was" if clock.text_times == 1 else "were"
+        text += (f"; {plural(clock.text_times, 'time')} {verb} read from text only (to the minute at best, "
                  "Classic templates have no machine-readable timestamps)")
     diagnostics.report("pages-limits", text + ".")
 

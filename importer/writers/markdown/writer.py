@@ -24,7 +24,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from importer.dates import format_date
-from importer.diagnostics import Diagnostics, Severity
+from importer.diagnostics import Diagnostics, Severity, plural
 from importer.errors import UsageError
 from importer.html.markdown import ConvertedBody, html_to_markdown
 from importer.model import POST_KINDS, Archive, Blog, Post
@@ -243,7 +243,8 @@ def write_markdown(archive: Archive, options: MarkdownOptions, diagnostics: Diag
         where = planned[post.id]
         if body.raw_kept:
             raw_anywhere = True
-            diagnostics.report("html-raw-kept", f"{body.raw_kept} piece(s) of HTML kept as raw HTML in "
+            diagnostics.report("html-raw-kept", f"{plural(body.raw_kept, 'piece')} of HTML kept as raw "
+                               "HTML in "
                                f"'{post.title or where.slug}' ({', '.join(body.raw_tags)}).", entry=post.id)
         title = _title(post, archive, diagnostics)
         head = front_matter(post, where, body, options, archive, title, labels)

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 __version__ = "0.1.0"
 
+from importer.checks import validate
 from importer.diagnostics import CODES, Diagnostic, Diagnostics, Severity
 from importer.errors import (
     DateParseError,
@@ -30,7 +31,6 @@ from importer.pipeline import ConvertResult, convert
 from importer.readers import READERS, read
 from importer.readers.detect import detect_format
 from importer.stats import summarize
-from importer.checks import validate
 from importer.writers import WRITERS, OutputFile, write
 
 __all__ = [

@@ -13,10 +13,10 @@ from pathlib import Path
 import pytest
 from conftest import BLOG_FI
 
+from importer.checks import validate_paths
 from importer.errors import FormatDetectionError, InputError
 from importer.readers import read
 from importer.readers.detect import detect_format
-from importer.checks import validate_paths
 
 BLOG = BLOG_FI / "takeout/Takeout/Blogger/Blogs/Sosmedia ja muuta"
 POSTS_IN_FIXTURE = 7  # fixtures/blog-fi/BLOG.md: 5 posts, 1 page, 1 draft

@@ -9,10 +9,10 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from importer.diagnostics import CODES
-from importer.model import Archive, Author, Blog, Comment, Post
 from importer.checks import CHECKS, validate
 from importer.checks.structure import is_empty_html
+from importer.diagnostics import CODES
+from importer.model import Archive, Author, Blog, Comment, Post
 
 HKI = ZoneInfo("Europe/Helsinki")
 BLOG = Blog(id="1", title="Sosmedia ja muuta", url="http://sosmedia-ja-muuta.blogspot.com/",

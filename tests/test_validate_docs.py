@@ -5,9 +5,9 @@ from __future__ import annotations
 from click.testing import CliRunner
 from conftest import ROOT
 
+from importer.checks.docs import catalogue, missing_examples, render_markdown
 from importer.cli import main
 from importer.diagnostics import CODES
-from importer.checks.docs import catalogue, missing_examples, render_markdown
 
 DOC = ROOT / "docs" / "checks.md"
 REGENERATE = "blogimport validate --list-checks --format markdown > docs/checks.md"

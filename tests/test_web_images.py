@@ -7,11 +7,11 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
-from web_blog import P2, fixture_archive
+from web_blog import P2, fixture_archive, web_with_plan
 
 from importer.diagnostics import Diagnostics
 from importer.model import Archive
-from importer.web import WebOptions, apply_web
+from importer.web import WebOptions
 from importer.web.images import file_name, image_inventory, is_google_image, original_url
 from importer.writers import get_writer
 
@@ -75,7 +75,7 @@ def test_references_point_at_local_copies(tmp_path: Path, flavor: str, bundles: 
     dest = _seeded(tmp_path)
     spec = get_writer(flavor)
     options = spec.make_options(bundles=True) if bundles else spec.make_options()
-    result = apply_web(fixture_archive(), spec, options, WebOptions(download_images=str(dest)),
+    result = web_with_plan(fixture_archive(), spec, options, WebOptions(download_images=str(dest)),
                        Diagnostics(), output=tmp_path / "site")
     name = file_name(f"{IMG}/s1600/orkut.jpg")
     body = next(p for p in result.archive.posts if p.id == P2).content_html
@@ -87,8 +87,9 @@ def test_references_point_at_local_copies(tmp_path: Path, flavor: str, bundles: 
 def test_json_gets_relative_references_and_the_inventory(tmp_path: Path) -> None:
     dest = _seeded(tmp_path)
     spec = get_writer("json")
-    result = apply_web(fixture_archive(), spec, spec.make_options(), WebOptions(download_images=str(dest)),
-                       Diagnostics(), output=tmp_path / "blog.json")
+    web = WebOptions(download_images=str(dest))
+    result = web_with_plan(fixture_archive(), spec, spec.make_options(), web, Diagnostics(),
+                           output=tmp_path / "blog.json")
     body = next(p for p in result.archive.posts if p.id == P2).content_html
     assert f'src="images/{file_name(f"{IMG}/s1600/orkut.jpg")}"' in body
     (inventory,) = result.files
@@ -106,7 +107,7 @@ def test_failed_image_keeps_its_remote_url(tmp_path: Path, monkeypatch: pytest.M
     spec = get_writer("hugo")
     diagnostics = Diagnostics()
     web = WebOptions(download_images=str(tmp_path / "img"), image_retries=0, image_timeout=2)
-    result = apply_web(archive, spec, spec.make_options(), web, diagnostics, output=tmp_path / "site")
+    result = web_with_plan(archive, spec, spec.make_options(), web, diagnostics, output=tmp_path / "site")
     body = next(p for p in result.archive.posts if p.id == P2).content_html
     assert f"{IMG}/s320/orkut.jpg" in body and "image-failed" in diagnostics.codes()
     assert list(result.report.images_failed) == [f"{IMG}/s1600/orkut.jpg"]

@@ -12,12 +12,12 @@ from urllib.parse import unquote
 
 import pytest
 from conftest import IN_CI
-from web_blog import G1, P1, P3, fixture_archive
+from web_blog import G1, P1, P3, fixture_archive, plan_of, web_with_plan
 
 from importer.diagnostics import Diagnostics
-from importer.web import WebOptions, apply_web
+from importer.site import SiteUrls
+from importer.web import WebOptions
 from importer.web.redirects import Redirect, redirect_list, render_redirects
-from importer.web.targets import SiteUrls
 from importer.writers import get_writer
 
 ODD = [  # paths with characters that mean something to a regex, a shell or a config parser
@@ -31,9 +31,7 @@ ODD = [  # paths with characters that mean something to a regex, a shell or a co
 def _hugo_redirects() -> list[Redirect]:
     archive = fixture_archive()
     spec = get_writer("hugo")
-    from importer.web import site_urls
-
-    return redirect_list(archive, site_urls(archive, spec, spec.make_options(), WebOptions()))
+    return redirect_list(archive, plan_of(archive, spec, spec.make_options()))
 
 
 def test_every_post_page_and_label_has_a_redirect_with_mobile_variant() -> None:
@@ -58,7 +56,7 @@ def test_site_url_makes_targets_absolute() -> None:
 def test_wxr_keeps_post_paths_so_only_renamed_posts_pages_and_labels_redirect() -> None:
     archive = fixture_archive()
     spec = get_writer("wxr")
-    result = apply_web(archive, spec, spec.make_options(), WebOptions(redirects="csv"), Diagnostics(),
+    result = web_with_plan(archive, spec, spec.make_options(), WebOptions(redirects="csv"), Diagnostics(),
                        output="out.xml")
     rows = list(csv.DictReader(io.StringIO(result.files[0].data.decode())))
     olds = {row["old"]: row["new"] for row in rows}
@@ -200,7 +198,7 @@ http {{
 def test_redirect_files_land_in_a_tree_output() -> None:
     archive = fixture_archive()
     spec = get_writer("hugo")
-    result = apply_web(archive, spec, spec.make_options(), WebOptions(redirects="nginx,netlify"),
+    result = web_with_plan(archive, spec, spec.make_options(), WebOptions(redirects="nginx,netlify"),
                        Diagnostics(), output="site")
     assert [f.path for f in result.files] == ["redirects/nginx-redirects.conf", "static/_redirects"]
     assert result.report.redirects == len({r.old for r in _hugo_redirects() if not r.is_variant})

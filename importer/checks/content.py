@@ -13,6 +13,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterator
 from urllib.parse import unquote, urlsplit
 
+from importer.checks.base import CheckContext, Finding, all_comments, link_attributes, plural
 from importer.model import (
     COMMENT_PUBLISHED,
     COMMENT_STATUSES,
@@ -22,7 +23,6 @@ from importer.model import (
     Archive,
     Post,
 )
-from importer.checks.base import CheckContext, Finding, all_comments, link_attributes, plural
 
 _PERMALINK = re.compile(r"^/(\d{4}/\d{2}|p)/[^/]+\.html$")
 _BLOGSPOT = re.compile(r"^(?:www\.)?([a-z0-9-]+)\.blogspot\.[a-z.]+$")

@@ -10,9 +10,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from importer.diagnostics import CODES
 from importer.checks.examples import EXAMPLES
 from importer.checks.registry import CHECKS, get_check
+from importer.diagnostics import CODES
 
 
 @dataclass(frozen=True)

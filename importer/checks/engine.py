@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from importer.diagnostics import Diagnostics
-from importer.model import Archive
 from importer.checks.base import OUTPUT_FLAVORS, CheckContext
 from importer.checks.registry import CHECKS, Check
+from importer.diagnostics import Diagnostics
+from importer.model import Archive
 
 
 def validate(

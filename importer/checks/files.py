@@ -20,14 +20,14 @@ import logging
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
+from importer.checks.engine import validate
+from importer.checks.report import FileResult, ValidationReport
 from importer.diagnostics import Diagnostic, Diagnostics
 from importer.errors import FormatDetectionError, ImporterError
 from importer.options import ReadOptions
 from importer.readers import read
 from importer.readers.detect import detect_format
 from importer.readers.takeout_source import takeout_feeds
-from importer.checks.engine import validate
-from importer.checks.report import FileResult, ValidationReport
 
 logger = logging.getLogger(__name__)
 

@@ -17,8 +17,8 @@ from collections.abc import Callable
 
 from lxml import etree
 
-from importer.diagnostics import Diagnostic, Severity
 from importer.checks.report import FileResult, ValidationReport
+from importer.diagnostics import Diagnostic, Severity
 
 REPORT_SCHEMA = "validate-report/1"
 _GITHUB_LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}

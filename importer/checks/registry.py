@@ -10,9 +10,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from importer.diagnostics import CODES, Severity
 from importer.checks import content, output, structure, times
 from importer.checks.base import CheckFunction
+from importer.diagnostics import CODES, Severity
 
 
 @dataclass(frozen=True)

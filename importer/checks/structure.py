@@ -10,8 +10,8 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Iterator
 
-from importer.model import COMMENT_DELETED, COMMENT_STATUSES, POST_KINDS, POST_STATUSES, Archive, Comment
 from importer.checks.base import CheckContext, Finding, all_comments
+from importer.model import COMMENT_DELETED, COMMENT_STATUSES, POST_KINDS, POST_STATUSES, Archive, Comment
 
 _TAG = re.compile(r"<[^>]*>")
 _MEDIA = re.compile(r"<\s*(img|iframe|embed|object|video|audio|svg)\b", re.IGNORECASE)

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from datetime import datetime, tzinfo
 
+from importer.checks.base import CheckContext, Finding, all_comments
 from importer.dates import (
     NonexistentTimeError,
     check_display_time,
@@ -19,7 +20,6 @@ from importer.dates import (
 )
 from importer.errors import DateParseError, UsageError
 from importer.model import Archive
-from importer.checks.base import CheckContext, Finding, all_comments
 
 #: Key of ``Comment.extra`` / ``Post.extra`` holding the date text the blog displayed.
 DISPLAY_TIME = "display_time"

@@ -17,7 +17,7 @@ from typing import Any, TypeVar, Union
 import click
 
 from importer.diagnostics import Diagnostic, Diagnostics, Severity
-from importer.errors import ImporterError, UsageError
+from importer.errors import ImporterError, OptionError, UsageError
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -48,6 +48,8 @@ def handle_errors(func: F) -> F:
     def wrapper(*args: Any, **kwargs: Any) -> Any:
         try:
             return func(*args, **kwargs)
+        except OptionError as exc:  # the library names keywords; a person typed flags
+            raise click.UsageError(exc.flag_message()) from None
         except UsageError as exc:
             raise click.UsageError(str(exc)) from None
         except ImporterError as exc:

@@ -8,13 +8,13 @@ from typing import Any
 
 import click
 
+from importer.checks import validate_paths
+from importer.checks.docs import render_json, render_markdown, render_text
+from importer.checks.formats import FORMATS
 from importer.cli.common import EXIT_DIAGNOSTICS, FAIL_ON, handle_errors, options_from_dataclasses, pick
 from importer.diagnostics import Severity
 from importer.errors import UsageError
 from importer.options import ReadOptions
-from importer.checks import validate_paths
-from importer.checks.docs import render_json, render_markdown, render_text
-from importer.checks.formats import FORMATS
 
 _CATALOGUE_FORMATS = ("text", "json", "markdown")
 

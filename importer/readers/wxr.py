@@ -36,13 +36,13 @@ from typing import BinaryIO
 
 from lxml import etree
 
+from importer import wxr_meta as meta
 from importer.dates.tz import local_time_status, resolve_tz
 from importer.diagnostics import Diagnostics
 from importer.errors import InputError, UsageError
 from importer.model import Archive, Author, Blog, Comment, Location, Post
 from importer.options import ReadOptions
 from importer.readers.blogger_threads import check_thread
-from importer.writers.wxr import meta
 
 STATUSES = {"publish": "published", "draft": "draft", "future": "scheduled", "private": "private",
             "trash": "trashed", "pending": "pending", "inherit": "inherit"}

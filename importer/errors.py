@@ -92,3 +92,10 @@ class Interrupted(BaseException):
         super().__init__(signum)
         self.signum = signum
         self.outcome: str | None = None
+        self.output: str | None = None
+        """The output ``io`` was writing when the signal came (None: it had not begun)."""
+
+    def settle(self, output: object, outcome: str) -> None:
+        """Record what became of ``output``: ``unchanged`` or ``completed``."""
+        self.output = str(output)
+        self.outcome = outcome

@@ -160,14 +160,14 @@ def _stage_and_commit(pairs: list[tuple[Path, OutputFile]], stale: list[Path]) -
             with contextlib.suppress(OSError):
                 tmp.unlink()
         if isinstance(stop, Interrupted):
-            stop.outcome = "unchanged"
+            stop.settle(pairs[0][0] if pairs else "", "unchanged")
         raise
     try:
         _commit(staged, stale)
     except (KeyboardInterrupt, Interrupted) as stop:
         _commit(staged, stale)  # idempotent: what the interrupt cut short is finished
         if isinstance(stop, Interrupted):
-            stop.outcome = "completed"
+            stop.settle(pairs[0][0] if pairs else "", "completed")
         raise
 
 

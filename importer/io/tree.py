@@ -195,7 +195,7 @@ def write_tree(files: Iterable[OutputFile], folder: Path, *, force: bool = False
             with contextlib.suppress(OSError):
                 folder.rmdir()
         if isinstance(stop, Interrupted):
-            stop.outcome = "unchanged"
+            stop.settle(folder, "unchanged")
         raise
     delete, kept = _stale(folder, previous, planned)
     digests = {**kept, **{rel: hashlib.sha256(data).hexdigest() for rel, data in planned.items()}}
@@ -206,6 +206,6 @@ def write_tree(files: Iterable[OutputFile], folder: Path, *, force: bool = False
     except (KeyboardInterrupt, Interrupted) as stop:
         _apply(folder, journal)  # idempotent: what the interrupt cut short is finished
         if isinstance(stop, Interrupted):
-            stop.outcome = "completed"
+            stop.settle(folder, "completed")
         raise
     return [folder / rel for rel in planned]

@@ -4,7 +4,7 @@ and Takeout exports.
 
 Inputs: ``fixtures/blog-fi/wxr.xml`` (what our WXR writer made of legacy.xml, frozen as an input),
 ``fixtures/wordpress/export.xml`` (a WordPress-style export written by hand, see its README),
-``fixtures/blog-fi/feed.atom`` (the blog's public feed) and the saved-pages copies. ``pytest
+``fixtures/blog-fi/public-feed.xml`` (the blog's public feed) and the saved-pages copies. ``pytest
 --update-golden`` rewrites the goldens; review the diff against BLOG.md and the README. The JSON
 reader's golden is the reviewed ``legacy.json``/``takeout.json`` itself: reading one and writing it
 again must give the same bytes. The tests after the golden comparison pin the review by hand.
@@ -31,7 +31,7 @@ CASES = {  # id: (input, golden, read options, source_format, diagnostic codes)
     "wxr-ours": (BLOG_FI / "wxr.xml", BLOG_FI / "golden/wxr.json", ReadOptions(), "wxr", []),
     "wxr-wordpress": (WORDPRESS / "export.xml", WORDPRESS / "golden/export.json", HELSINKI, "wxr",
                       ["kind-custom"]),
-    "feed": (BLOG_FI / "feed.atom", BLOG_FI / "golden/feed.json", ReadOptions(), "blogger-feed",
+    "feed": (BLOG_FI / "public-feed.xml", BLOG_FI / "golden/feed.json", ReadOptions(), "blogger-feed",
              ["feed-incomplete"]),
     "pages-layouts": (BLOG_FI / "pages-layouts", BLOG_FI / "golden/pages-layouts.json", HELSINKI,
                       "blogger-html", ["pages-limits"]),

@@ -22,7 +22,9 @@ from importer.cli.common import (
 )
 from importer.cli.progress import terminal_progress
 from importer.diagnostics import Diagnostics
+from importer.errors import OptionError
 from importer.options import ReadOptions
+from importer.outputs import WriterSpec
 from importer.pipeline import convert as convert_archive
 from importer.readers import READERS, read, reader_names
 from importer.stats import summarize
@@ -39,6 +41,14 @@ def _n(count: int, noun: str) -> str:
 
 def _read_options(values: dict[str, Any]) -> ReadOptions:
     return ReadOptions(**pick(values, ReadOptions))
+
+
+def _refuse_foreign(values: dict[str, Any], spec: WriterSpec[Any]) -> None:
+    """A writer flag given for an output it does not apply to is a usage error, not ignored."""
+    taken = {f.name for cls in (ReadOptions, WebOptions, spec.options_class) for f in dataclasses.fields(cls)}
+    for name, value in values.items():
+        if value is not None and name not in taken:
+            raise OptionError(name, value, f"does not apply to {spec.name} output")
 
 
 @click.command()
@@ -66,19 +76,17 @@ def convert(input_path: str, to: str, output: str, from_format: str | None, forc
     """
     check_verbosity(quiet, verbose)
     spec = get_writer(to)
-    own = {f.name for f in dataclasses.fields(spec.options_class)}
-    web_only = set(pick(values, WebOptions)) - own
-    writer_values = {k: v for k, v in values.items()
-                     if k not in pick(values, ReadOptions) and k not in web_only}
-    write_options = spec.make_options(**writer_values)
+    read_options = _read_options(values)  # every value is checked before the input is opened
+    write_options = spec.make_options(**pick(values, spec.options_class))
     web_options = WebOptions(**pick(values, WebOptions))
+    _refuse_foreign(values, spec)
     diagnostics = Diagnostics()
     # on stdout the output itself would run into the bar
     progress = terminal_progress(quiet or output == "-", sys.stderr)
     try:
         result = convert_archive(
             input_path, output, to, from_format=from_format,
-            read_options=_read_options(values), write_options=write_options,
+            read_options=read_options, write_options=write_options,
             force=force, diagnostics=diagnostics, web=web_options, progress=progress,
         )
     finally:

@@ -37,14 +37,14 @@ from typing import BinaryIO
 
 from lxml import etree
 
+from importer import wxr_meta as meta
 from importer.dates.tz import local_time_status, resolve_tz
 from importer.diagnostics import Diagnostics
-from importer.errors import InputError, UsageError
+from importer.errors import InputError
 from importer.model import KNOWN_KINDS, Archive, Author, Blog, Comment, Location, Post
 from importer.options import ReadOptions
 from importer.readers.blogger_threads import check_thread
 from importer.slugs import decode_slug
-from importer.writers.wxr import meta
 
 #: WordPress's post statuses; ``inherit`` (attachments) and ``auto-draft`` are kept as they are
 #: (known statuses, see ``importer.model.KNOWN_POST_STATUSES``).
@@ -409,11 +409,7 @@ def _report(state: _State, stream: _CleanStream) -> None:
 
 def read_wxr(path: Path, options: ReadOptions, diagnostics: Diagnostics) -> Archive:
     """Read a WordPress WXR (1.0–1.2) file: every item, its comments, terms and authors."""
-    try:
-        zone = resolve_tz(options.timezone) if options.timezone else None
-    except ValueError:  # as in the Blogger readers: a typo must not shift every date silently
-        raise UsageError(f"unknown time zone {options.timezone!r}; use an IANA name like "
-                         "Europe/Helsinki") from None
+    zone = resolve_tz(options.timezone) if options.timezone else None  # checked in ReadOptions
     state = _State(options=options, diagnostics=diagnostics, zone=zone)
     try:
         total = path.stat().st_size

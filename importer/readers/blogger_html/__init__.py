@@ -136,12 +136,7 @@ def _locale(code: str | None) -> str:
 
 
 def _zone(options: ReadOptions) -> tzinfo | None:
-    if not options.timezone:
-        return None
-    try:
-        return resolve_tz(options.timezone)
-    except ValueError as exc:
-        raise UsageError(f"--timezone: {exc}") from exc
+    return resolve_tz(options.timezone) if options.timezone else None  # checked in ReadOptions
 
 
 def _seen_offset(collected: _Collected) -> tzinfo | None:

@@ -19,10 +19,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from importer.dates.tz import zone_or_none
 from importer.diagnostics import Diagnostics
 from importer.model import Archive, Blog, Post
+from importer.site import fill_permalink
 from importer.slugs import unique_post_slugs
 from importer.writers.markdown.options import MarkdownOptions
 
@@ -40,13 +41,9 @@ class PlannedPost:
 
 
 def local_time(moment: datetime, blog: Blog) -> datetime:
-    """``moment`` in the blog's zone (unchanged when the zone is unknown)."""
-    if blog.timezone:
-        try:
-            return moment.astimezone(ZoneInfo(blog.timezone))
-        except (ZoneInfoNotFoundError, ValueError):
-            return moment
-    return moment
+    """``moment`` in the blog's zone (unchanged when the zone is unknown: the writer reports that)."""
+    zone = zone_or_none(blog.timezone)
+    return moment.astimezone(zone) if zone is not None else moment
 
 
 def included_posts(archive: Archive, options: MarkdownOptions) -> list[Post]:
@@ -78,13 +75,6 @@ def _paths(post: Post, slug: str, when: datetime, options: MarkdownOptions) -> t
     return f"{folder}/{slug}.md", f"/{folder}/{slug}/"
 
 
-def permalink_url(pattern: str, slug: str, when: datetime) -> str:
-    """``/:year/:month/:slug/`` filled in for one post (always with a leading slash)."""
-    url = (pattern.replace(":year", f"{when:%Y}").replace(":month", f"{when:%m}")
-           .replace(":day", f"{when:%d}").replace(":slug", slug).replace(":title", slug))
-    return url if url.startswith("/") else "/" + url
-
-
 def plan(archive: Archive, options: MarkdownOptions,
          diagnostics: Diagnostics | None = None) -> dict[str, PlannedPost]:
     """Decide file path, unique slug and served URL of every included entry: ``{post.id: PlannedPost}``.
@@ -100,6 +90,6 @@ def plan(archive: Archive, options: MarkdownOptions,
         when = local_time(post.published, archive.blog)
         path, url = _paths(post, slug, when, options)
         if options.permalink and post.kind == "post":
-            url = permalink_url(options.permalink, slug, when)
+            url = fill_permalink(options.permalink, slug, when)
         planned[post.id] = PlannedPost(path, slug, url)
     return planned

@@ -28,13 +28,16 @@ from importer.diagnostics import Diagnostics, Severity, plural
 from importer.errors import UsageError
 from importer.html.markdown import ConvertedBody, html_to_markdown
 from importer.model import POST_KINDS, Archive, Blog, Post
+from importer.outputs import OutputFile
+from importer.site import SiteUrls
 from importer.slugs import slugify
-from importer.writers import OutputFile
 from importer.writers.markdown.comments import comments_file, comments_path, kept_comments
 from importer.writers.markdown.frontmatter import pelican_header, toml_front_matter, yaml_front_matter
-from importer.writers.markdown.layout import PlannedPost, local_time, plan
+from importer.writers.markdown.layout import PlannedPost, local_time
 from importer.writers.markdown.notes import site_notes
 from importer.writers.markdown.options import MarkdownOptions
+from importer.writers.markdown.urls import markdown_site_urls, planned_posts
+from importer.writers.zone import blog_zone
 
 _MORE = {"hugo": "<!--more-->", "jekyll": "<!--more-->", "zola": "<!-- more -->", "pelican": "",
          "markdown": "<!--more-->"}
@@ -225,15 +228,19 @@ def _skip_drafts(archive: Archive, options: MarkdownOptions, diagnostics: Diagno
                                "(--no-drafts).", entry=post.id)
 
 
-def write_markdown(archive: Archive, options: MarkdownOptions, diagnostics: Diagnostics) -> list[OutputFile]:
+def write_markdown(archive: Archive, options: MarkdownOptions, diagnostics: Diagnostics,
+                   site: SiteUrls | None = None) -> list[OutputFile]:
     """Render ``archive`` as a site tree for ``options.flavor``: posts, pages, comment data, notes.
 
-    Returns the files in a stable order; the same archive and options always give the same bytes.
+    ``site`` is the plan ``markdown_site_urls`` made for this archive and options (made here when
+    None). Returns the files in a stable order; the same archive and options always give the same
+    bytes.
     """
     if options.flavor == "zola" and options.front_matter != "toml":
         options = _replace(options, front_matter="toml")
     _skip_drafts(archive, options, diagnostics)
-    planned = plan(archive, options, diagnostics)
+    blog_zone(archive.blog, diagnostics)  # an unknown zone is said once, not silently ignored
+    planned = planned_posts(site if site is not None else markdown_site_urls(archive, options, diagnostics))
     posts = [p for p in archive.posts if p.id in planned]
     labels = merged_labels(posts, archive.blog.locale, diagnostics)
     bodies = convert_bodies(posts, options)

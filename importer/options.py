@@ -144,3 +144,6 @@ class ReadOptions(Options):
     )
     progress: Callable[[int, int], None] | None = field(default=None, compare=False, repr=False)
     """Called now and then with (bytes read, total bytes) by readers of big files (no flag)."""
+    forced: bool = field(default=False, compare=False, repr=False)
+    """True when the caller chose the reader (``--from``): it reads what it can instead of
+    refusing input that detection would not recognise (no flag; ``read(format=...)`` sets it)."""

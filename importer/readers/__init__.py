@@ -6,6 +6,7 @@ Which reader runs is decided by content (``detect.detect_format``), never by fil
 
 from __future__ import annotations
 
+import dataclasses
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -99,7 +100,10 @@ def read(
     if diags.file is None:
         diags.file = path.name
     start = len(diags)
-    archive = spec.read(path, options or ReadOptions(), diags)
+    chosen = options or ReadOptions()
+    if format is not None and not chosen.forced:  # --from always wins over detection
+        chosen = dataclasses.replace(chosen, forced=True)
+    archive = spec.read(path, chosen, diags)
     if not archive.posts:
         _report_empty(spec.name, list(diags)[start:], diags)
     return archive

@@ -71,7 +71,7 @@ def _read_page(file: Path, root: Path, options: ReadOptions, diagnostics: Diagno
     data = _read_bytes(file, name, diagnostics, single)
     if data is None:
         return
-    if not is_blogger_page(data[:256 * 1024]):
+    if not options.forced and not is_blogger_page(data[:256 * 1024]):  # --from reads it anyway
         if single:
             raise InputError(_NOT_BLOGGER, file=str(file))
         diagnostics.report("page-skipped", f"'{name}' is not a saved Blogger page; it was skipped.",

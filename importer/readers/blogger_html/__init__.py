@@ -71,7 +71,8 @@ def _read_page(file: Path, root: Path, options: ReadOptions, diagnostics: Diagno
     data = _read_bytes(file, name, diagnostics, single)
     if data is None:
         return
-    if not options.forced and not is_blogger_page(data[:256 * 1024]):  # --from reads it anyway
+    marked = is_blogger_page(data[:256 * 1024])
+    if not marked and not options.forced:  # --from hands the page to the reader all the same
         if single:
             raise InputError(_NOT_BLOGGER, file=str(file))
         diagnostics.report("page-skipped", f"'{name}' is not a saved Blogger page; it was skipped.",
@@ -81,6 +82,8 @@ def _read_page(file: Path, root: Path, options: ReadOptions, diagnostics: Diagno
     soup = BeautifulSoup(page.text, "lxml")
     try:
         layout = detect_layout(soup)
+        if single and not marked and layout == "unknown":  # forced, and no Blogger markup either
+            raise InputError(_NOT_BLOGGER + " (no Blogger post markup in it)", file=str(file))
         facts = page_facts(soup, layout)
         collected.facts.append(facts)
         if _layout_unusable(layout, name, diagnostics):

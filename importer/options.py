@@ -131,7 +131,8 @@ class ReadOptions(Options):
         check=zone_problem,
     )
     blog: str | None = option(
-        None, "Which blog of a Takeout with several blogs to read (folder name or title).",
+        None, "Which blog of a Takeout with several blogs to read (folder name or title); convert "
+              "--blog all writes each blog to its own subfolder or suffixed file.",
         check=non_empty,
     )
     locale: str | None = option(

@@ -115,6 +115,47 @@ def _convert(source: str | Path, output: str | Path, spec: WriterSpec[Any], opti
                          accounting=accounting, site=site)
 
 
+#: ``ReadOptions.blog`` value that asks for every blog of a Takeout (``convert --blog all``).
+ALL_BLOGS = "all"
+
+
+def blog_output(output: str | Path, title: str, layout: str) -> Path:
+    """Where one blog of several goes: a subfolder of a folder output, or a suffixed file name
+    (``blog.json`` -> ``blog-sosmedia-ja-muuta.json``)."""
+    from importer.slugs import slugify
+
+    name = slugify(title, None) or "blog"
+    path = Path(output)
+    return path / name if layout == "tree" else path.with_name(f"{path.stem}-{name}{path.suffix}")
+
+
+def convert_each_blog(source: str | Path, output: str | Path, to: str, *,
+                      read_options: ReadOptions | None = None,
+                      **kwargs: Any) -> list[tuple[str, Path, ConvertResult]]:
+    """``convert`` every blog of a Takeout into its own output (see ``blog_output``).
+
+    Returns ``(blog title, output, result)`` per blog, each with its own diagnostics; the other
+    keyword arguments are ``convert``'s (but ``diagnostics``).
+    """
+    from importer.readers import blog_titles
+
+    spec = get_writer(to)
+    if str(output) == "-":
+        raise OptionError("output", "-", "several blogs are written to several outputs; give a file "
+                          "or folder name, not stdout")
+    options = read_options or ReadOptions()
+    titles = blog_titles(source, kwargs.get("from_format"))
+    if not titles:
+        raise OptionError("blog", ALL_BLOGS, "applies to a Google Takeout; this input holds one blog")
+    runs = []
+    for title in titles:
+        target = blog_output(output, title, spec.layout)
+        result = convert(source, target, to, read_options=dataclasses.replace(options, blog=title),
+                         **kwargs)
+        runs.append((title, target, result))
+    return runs
+
+
 def _check_output_options(spec: WriterSpec[Any], output: str | Path, web: WebOptions) -> None:
     """What the output and the options ask together that cannot work, said before reading."""
     if str(output) == "-" and spec.layout == "tree":

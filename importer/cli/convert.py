@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import json
 import sys
+from pathlib import Path
 from typing import Any
 
 import click
@@ -25,8 +26,9 @@ from importer.diagnostics import Diagnostics
 from importer.errors import OptionError
 from importer.options import ReadOptions
 from importer.outputs import WriterSpec
+from importer.pipeline import ALL_BLOGS, ConvertResult, convert_each_blog
 from importer.pipeline import convert as convert_archive
-from importer.readers import READERS, read, reader_names
+from importer.readers import READERS, blog_titles, read, reader_names
 from importer.stats import summarize
 from importer.web import WebOptions
 from importer.writers import WRITERS, get_writer, writer_names
@@ -73,6 +75,7 @@ def convert(input_path: str, to: str, output: str, from_format: str | None, forc
     Examples:
       blogimport convert blog-06-10-2010.xml --to json -o blog.json
       blogimport convert takeout-20240101.zip --blog "Sosmedia ja muuta" --to hugo -o site/
+      blogimport convert Takeout/ --blog all --to hugo -o sites/   # each blog in sites/<blog>/
     """
     check_verbosity(quiet, verbose)
     spec = get_writer(to)
@@ -80,19 +83,34 @@ def convert(input_path: str, to: str, output: str, from_format: str | None, forc
     write_options = spec.make_options(**pick(values, spec.options_class))
     web_options = WebOptions(**pick(values, WebOptions))
     _refuse_foreign(values, spec)
-    diagnostics = Diagnostics()
     # on stdout the output itself would run into the bar
     progress = terminal_progress(quiet or output == "-", sys.stderr)
+    common: dict[str, Any] = {"from_format": from_format, "write_options": write_options,
+                              "force": force, "web": web_options, "progress": progress}
     try:
-        result = convert_archive(
-            input_path, output, to, from_format=from_format,
-            read_options=read_options, write_options=write_options,
-            force=force, diagnostics=diagnostics, web=web_options, progress=progress,
-        )
+        if read_options.blog == ALL_BLOGS:
+            runs = convert_each_blog(input_path, output, to, read_options=read_options, **common)
+        else:
+            result = convert_archive(input_path, output, to, read_options=read_options,
+                                     diagnostics=Diagnostics(), **common)
+            runs = [("", Path(output), result)]
     finally:
         if progress is not None:
             progress.close()
-    echo_diagnostics(diagnostics, quiet=quiet, verbose=verbose)
+    every = Diagnostics()
+    for title, target, result in runs:
+        if title:
+            click.echo(f"== {title} -> {target}", err=True)
+        _print_run(result, output if not title else str(target), web_options, quiet=quiet,
+                   verbose=verbose)
+        every.extend(result.diagnostics)
+    exit_for(every, fail_on)
+
+
+def _print_run(result: ConvertResult, output: str, web_options: WebOptions, *, quiet: bool,
+               verbose: bool) -> None:
+    """The end-of-run report of one conversion on stderr: diagnostics, totals, where it went."""
+    echo_diagnostics(result.diagnostics, quiet=quiet, verbose=verbose)
     if result.web is not None and web_options.active:
         for line in result.web.summary_lines():
             click.echo(line, err=True)
@@ -104,7 +122,6 @@ def convert(input_path: str, to: str, output: str, from_format: str | None, forc
             f"{_n(len(result.written), 'file')} written to {output}", err=True)
     if result.accounting is not None:  # read = written + skipped, with the reasons
         click.echo(result.accounting.line(), err=True)
-    exit_for(diagnostics, fail_on)
 
 
 @click.command()
@@ -120,14 +137,20 @@ def info(input_path: str, from_format: str | None, as_json: bool, quiet: bool, v
          **values: Any) -> None:
     """Show what INPUT holds: format, blog, counts by kind and status, labels, date range.
 
+    A Takeout with several blogs lists every blog with its counts (--blog NAME shows one).
+
     \b
     Example:
       blogimport info blog-06-10-2010.xml --json
     """
     check_verbosity(quiet, verbose)
+    options = _read_options(values)
+    titles = [] if options.blog else blog_titles(input_path, from_format)
+    if len(titles) > 1:
+        _info_blogs(input_path, from_format, options, titles, as_json, quiet=quiet, verbose=verbose)
+        return
     diagnostics = Diagnostics()
-    archive = read(input_path, format=from_format, options=_read_options(values),
-                   diagnostics=diagnostics)
+    archive = read(input_path, format=from_format, options=options, diagnostics=diagnostics)
     summary = summarize(archive)
     summary["diagnostics"] = diagnostics.counts()
     if as_json:
@@ -149,6 +172,30 @@ def info(input_path: str, from_format: str | None, as_json: bool, quiet: bool, v
         click.echo("dates:     none (no posts or pages)")
     else:
         click.echo(f"dates:     {summary['first_date']} .. {summary['last_date']}")
+
+
+def _info_blogs(input_path: str, from_format: str | None, options: ReadOptions, titles: list[str],
+                as_json: bool, *, quiet: bool, verbose: bool) -> None:
+    """``info`` on a Takeout holding several blogs: every blog with its counts."""
+    diagnostics = Diagnostics()
+    summaries = []
+    for title in titles:
+        archive = read(input_path, format=from_format, options=dataclasses.replace(options, blog=title),
+                       diagnostics=diagnostics)
+        summaries.append(summarize(archive))
+    if as_json:
+        click.echo(json.dumps({"format": summaries[0]["format"], "blogs": summaries,
+                               "diagnostics": diagnostics.counts()}, ensure_ascii=False, indent=2))
+        return
+    echo_diagnostics(diagnostics, quiet=quiet, verbose=verbose)
+    click.echo(f"format:    {summaries[0]['format']}")
+    click.echo(f"blogs:     {len(titles)} (--blog NAME shows one; convert --blog all writes each)")
+    for title, summary in zip(titles, summaries, strict=True):
+        counts = summary["counts"]
+        dates = (f"{summary['first_date'][:10]} .. {summary['last_date'][:10]}"
+                 if summary["first_date"] else "no dates")
+        click.echo(f"  {title}: {_n(counts['posts'], 'post')}, {_n(counts['pages'], 'page')}, "
+                   f"{_n(counts['drafts'], 'draft')}, {_n(counts['comments'], 'comment')}; {dates}")
 
 
 @click.command()

@@ -109,6 +109,18 @@ def read(
     return archive
 
 
+def blog_titles(source: str | Path, format: str | None = None) -> list[str]:
+    """The titles of the blogs ``source`` holds when it is a Takeout (sorted); [] for the formats
+    that hold one blog (``convert --blog all`` and ``info`` go through each title)."""
+    from importer.readers.detect import detect_format
+    from importer.readers.takeout_source import blog_titles as takeout_titles
+
+    path = Path(source)
+    if (format or detect_format(path)) != "blogger-takeout":
+        return []
+    return takeout_titles(path)
+
+
 def _report_empty(reader: str, said: list[Diagnostic], diagnostics: Diagnostics) -> None:
     """Never silently empty: ``entries-none`` naming the likely cause, unless an error already did."""
     if any(d.severity >= Severity.ERROR for d in said):

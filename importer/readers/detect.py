@@ -183,9 +183,9 @@ def _detect_bytes(head: bytes, path: Path) -> str:
 
 
 def _detect_folder(path: Path) -> str:
-    from importer.readers.takeout_source import takeout_feeds
+    from importer.readers.takeout_source import takeout_feeds, takeout_zips
 
-    if takeout_feeds(path):
+    if takeout_feeds(path) or takeout_zips(path):  # a Takeout folder, or its (split) zips
         return "blogger-takeout"
     html_seen = 0
     for count, candidate in enumerate(path.rglob("*")):

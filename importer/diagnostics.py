@@ -122,6 +122,9 @@ CODES: dict[str, Code] = {
         _c("entries-none", _E, "A non-empty input gave no posts or pages at all; every entry was "
            "left out or nothing in it is a post.", "Read the diagnostics it names; check --from, "
            "--locale and --blog."),
+        _c("inputs-ignored", _I, "The folder given holds several inputs; the one of the format "
+           "chosen with --from was read, the others were not.",
+           "Give another of them as INPUT to read it instead."),
         _c("blogs-several", _I, "The input holds several blogs; only one was read.",
            "Pass --blog NAME to choose another."),
         # writing

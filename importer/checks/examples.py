@@ -10,6 +10,8 @@ _X, _T = "blog-06-10-2010.xml", "feed.atom"
 
 #: ``{code: example line}`` for codes reported while reading or writing.
 EXAMPLES: dict[str, str] = {
+    "inputs-ignored": "blog-fi: info[inputs-ignored]: Read legacy.xml; also in blog-fi and not read: "
+                      "public-feed.xml (blogger-feed), takeout/ (blogger-takeout), wxr.xml (wxr).",
     "dates-unreadable": "pages-classic: error[dates-unreadable]: 0 of 7 dates are readable in locale "
                         "en_US; the pages say fi: drop --locale or use --locale fi.",
     "entries-none": f"{_X}: error[entries-none]: No posts or pages were read: the blogger-legacy "

@@ -80,14 +80,19 @@ def read(
 ) -> Archive:
     """Read ``source`` (a file or folder) into an ``Archive``.
 
-    ``format`` forces a reader; by default it is detected from the content. Non-fatal problems
-    go to ``diagnostics``; fatal ones raise ``ImporterError``.
+    ``format`` forces a reader; by default it is detected from the content. A folder holding
+    several inputs is not read silently: see ``folders.pick_input``. Non-fatal problems go to
+    ``diagnostics``; fatal ones raise ``ImporterError``.
 
     >>> archive = read("fixtures/blog-fi/legacy.xml")  # doctest: +SKIP
     """
     from importer.readers.detect import detect_format
+    from importer.readers.folders import pick_input
 
     path = Path(source)
+    diags = diagnostics if diagnostics is not None else Diagnostics()
+    if path.is_dir():  # a folder of several inputs: one is read, and the others are named
+        path = pick_input(path, format, diags)
     if format is not None:
         spec = get_reader(format)
     else:
@@ -96,7 +101,6 @@ def read(
             raise FormatDetectionError(_UNREAD_FORMATS.get(
                 detected, f"looks like {detected!r}, which no reader handles"), file=str(path))
         spec = get_reader(detected)
-    diags = diagnostics if diagnostics is not None else Diagnostics()
     if diags.file is None:
         diags.file = path.name
     start = len(diags)

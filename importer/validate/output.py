@@ -16,7 +16,7 @@ from importer.model import Archive
 from importer.validate.base import CheckContext, Finding
 
 #: Markdown flavors; plain ``markdown`` is checked only when ``convert --to markdown`` asks for it.
-MARKDOWN_FLAVORS = ("hugo", "jekyll", "pelican", "zola", "markdown")
+MARKDOWN_FLAVORS = ("hugo", "jekyll", "pelican", "zola", "eleventy", "astro", "hexo", "mkdocs", "markdown")
 
 
 def _renamings(archive: Archive, flavor: str) -> Diagnostics:

@@ -3,7 +3,8 @@
 - Markdown with page bundles (``…/<slug>/index.md``): the image goes beside the post and is
   referenced by its bare file name.
 - Other Markdown: one static folder per generator (Hugo and Zola ``static/images``, Jekyll
-  ``assets/images``, Pelican ``content/images``), referenced by its site path.
+  ``assets/images``, Pelican ``content/images``, Astro ``public/images``, Hexo ``source/images``,
+  MkDocs ``docs/images``, Eleventy ``images``), referenced by its site path.
 - One-file outputs (JSON, WXR): images stay in the download folder; references use ``image_url``
   or the folder's path relative to the output file.
 A failed image keeps its remote URL.
@@ -36,6 +37,10 @@ STATIC_IMAGES: dict[str, tuple[str, str]] = {
     "jekyll": ("assets/images", "/assets/images"),
     "pelican": ("content/images", "/images"),
     "markdown": ("images", "/images"),
+    "eleventy": ("images", "/images"),  # copied by the passthrough copy SITE-NOTES.md adds
+    "astro": ("public/images", "/images"),
+    "hexo": ("source/images", "/images"),
+    "mkdocs": ("docs/images", "/images"),
 }
 
 

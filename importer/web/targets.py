@@ -30,6 +30,10 @@ TAG_URLS: dict[str, str] = {
     "wxr": "/tag/{slug}/",
     "wxr-categories": "/category/{slug}/",
     "markdown": "/tags/{slug}/",
+    "eleventy": "/tags/{slug}/",  # the tag pages of Eleventy's docs (pagination over collections)
+    "astro": "/tags/{slug}/",
+    "hexo": "/tags/{slug}/",  # hexo-generator-tag with filename_case: 1 (SITE-NOTES.md)
+    "mkdocs": "/blog/category/{slug}/",  # labels are the blog plugin's categories
     "json": "/search/label/{label}",
 }
 

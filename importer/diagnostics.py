@@ -118,6 +118,9 @@ CODES: dict[str, Code] = {
            "left out of public output.", "Pass --all-comments to keep them.", skips_entry=True),
         _c("title-added", _W, "An untitled entry, or one sharing title and date with another, was "
            "given a title or time so the target does not merge it.", ""),
+        _c("old-url-unsafe", _W, "An entry's old Blogger path cannot be a file name (an empty, '.' "
+           "or '..' segment, a backslash); no redirect page was written for it.",
+           "Add a redirect for that path on the new site by hand."),
         _c("label-merged", _W, "Labels that differ only by case or accent were merged into one term.",
            "Rename the labels in the source if they should stay apart."),
         _c("link-unresolved", _W, "A link points to a post of this blog that is not in the archive; "

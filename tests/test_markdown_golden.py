@@ -26,7 +26,7 @@ from importer.diagnostics import Diagnostics
 from importer.model import Post
 from importer.writers.markdown.writer import merged_labels
 
-FLAVORS = ("markdown", "hugo", "jekyll", "pelican", "zola")
+FLAVORS = ("markdown", "hugo", "jekyll", "pelican", "zola", "eleventy", "astro", "hexo", "mkdocs")
 GOLDEN = BLOG_FI / "golden"
 MANIFEST = ".blogimport-manifest.json"
 

@@ -2,8 +2,9 @@
 
 - Markdown with page bundles (``…/<slug>/index.md``): the image goes beside the post and is
   referenced by its bare file name.
-- Other Markdown: one static folder per generator (Hugo and Zola ``static/images``, Jekyll
-  ``assets/images``, Pelican ``content/images``), referenced by its site path.
+- Other Markdown: the static image folder the writer's URL plan names (``SiteUrls.images``: Hugo
+  and Zola ``static/images``, Jekyll ``assets/images``, Pelican ``content/images``...), referenced
+  by its site path.
 - One-file outputs (JSON, WXR): images stay in the download folder; references use ``image_url``
   or the folder's path relative to the output file.
 A failed image keeps its remote URL.

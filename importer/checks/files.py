@@ -26,7 +26,8 @@ from importer.diagnostics import Diagnostic, Diagnostics
 from importer.errors import FormatDetectionError, ImporterError
 from importer.options import ReadOptions
 from importer.readers import read
-from importer.readers.detect import detect_format, is_blogger_page, looks_like_html, read_head
+from importer.readers.detect import detect_format
+from importer.readers.sniff import is_blogger_page, looks_like_html, read_head
 from importer.readers.takeout_source import takeout_feeds
 
 logger = logging.getLogger(__name__)

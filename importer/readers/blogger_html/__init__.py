@@ -27,7 +27,7 @@ from importer.readers.blogger_html.merge import group_snapshots, merge_post
 from importer.readers.blogger_html.posts import PostSnapshot, read_posts
 from importer.readers.blogger_html.source import MAX_PAGE_BYTES, collect_files, decode_page
 from importer.readers.blogger_html.timing import Clock
-from importer.readers.detect import is_blogger_page
+from importer.readers.sniff import is_blogger_page
 
 __all__ = ["read_blogger_html"]
 

@@ -16,6 +16,7 @@ from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 from enum import IntEnum
+from typing import Literal
 
 logger = logging.getLogger(__name__)
 
@@ -43,7 +44,7 @@ class Severity(IntEnum):
 class Code:
     """One entry of the catalogue: a stable code, its default severity and what it means."""
 
-    code: str
+    code: DiagnosticCode
     severity: Severity
     explanation: str
     """One line: what the problem is."""
@@ -54,14 +55,66 @@ class Code:
     the output; end-of-run accounting (read = written + skipped) counts these."""
 
 
-def _c(code: str, severity: Severity, explanation: str, fix: str = "", skips_entry: bool = False) -> Code:
+def _c(code: DiagnosticCode, severity: Severity, explanation: str, fix: str = "",
+       skips_entry: bool = False) -> Code:
     return Code(code, severity, explanation, fix, skips_entry)
+
+
+#: Every code of the catalogue, as a type: a code mistyped at a ``report`` call is a mypy error.
+#: (A test checks that this list and ``CODES`` hold the same codes.)
+DiagnosticCode = Literal[
+    "prefix-undeclared",
+    "feed-incomplete",
+    "entry-unknown-kind",
+    "entry-invalid",
+    "entry-duplicate-id",
+    "status-unknown",
+    "timezone-missing",
+    "timezone-unknown",
+    "url-reconstructed",
+    "comment-orphaned",
+    "comment-parent-missing",
+    "comment-thread-cycle",
+    "display-time-mismatch",
+    "date-unparsed",
+    "date-nonexistent",
+    "date-ambiguous",
+    "blogs-several",
+    "slug-collision",
+    "html-raw-kept",
+    "draft-skipped",
+    "kind-skipped",
+    "comment-not-public",
+    "title-added",
+    "old-url-unsafe",
+    "label-merged",
+    "link-unresolved",
+    "image-failed",
+    "image-remote",
+    "link-old-host",
+    "page-layout-unknown",
+    "post-truncated",
+    "encoding-repaired",
+    "page-skipped",
+    "page-dynamic-views",
+    "pages-limits",
+    "file-unreadable",
+    "kind-unknown",
+    "body-empty",
+    "title-missing",
+    "date-naive",
+    "entries-not-public",
+    "kind-custom",
+    "control-chars-removed",
+    "entry-id-renamed",
+    "split-oversize",
+]
 
 
 _I, _W, _E = Severity.INFO, Severity.WARNING, Severity.ERROR
 
 #: The closed catalogue. Add a code here before reporting it.
-CODES: dict[str, Code] = {
+CODES: dict[DiagnosticCode, Code] = {
     c.code: c
     for c in [
         # reading: the file as a whole
@@ -177,7 +230,7 @@ CODES: dict[str, Code] = {
 class Diagnostic:
     """One non-fatal problem, with where it happened."""
 
-    code: str
+    code: DiagnosticCode
     severity: Severity
     message: str
     file: str | None = None
@@ -224,7 +277,7 @@ class Diagnostics:
 
     def report(
         self,
-        code: str,
+        code: DiagnosticCode,
         message: str,
         *,
         entry: str | None = None,

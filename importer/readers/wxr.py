@@ -40,6 +40,7 @@ from importer import wxr_meta as meta
 from importer.dates.tz import local_time_status, resolve_tz
 from importer.diagnostics import Diagnostics
 from importer.errors import InputError
+from importer.html.autop import auto_paragraphs
 from importer.model import Archive, Author, Blog, Comment, Location, Post
 from importer.options import ReadOptions
 from importer.readers.blogger_threads import check_thread
@@ -213,7 +214,8 @@ def _comment(raw: _Raw, post_id: str, state: _State) -> Comment | None:
         id=comment_id, post_id=post_id, parent_id=f.get("wp:comment_parent", "0").strip(),
         author=Author(name=f.get("wp:comment_author", ""), uri=url or None,
                       anonymous=pairs.get(meta.ANONYMOUS) == "1"),
-        published=published, content_html=f.get("wp:comment_content", ""), extra=extra,
+        published=published, extra=extra,
+        content_html=_body(f.get("wp:comment_content", ""), meta.SOURCE_ID in pairs),
         status=pairs.get(meta.STATUS) or APPROVED.get(approved, approved or "pending"),
     )
 
@@ -310,10 +312,16 @@ def _item(raw: _Raw, state: _State) -> Post | None:
         updated=_updated(updated, state) if updated else
         state.instant(f.get("wp:post_modified", ""), f.get("wp:post_modified_gmt", ""), post_id),
         author=Author(name=state.authors.get(creator, creator), uri=author_uri) if creator else None,
-        labels=_labels(raw.terms, extra), content_html=f.get("content:encoded", ""),
+        labels=_labels(raw.terms, extra), content_html=_body(f.get("content:encoded", ""), ours),
         location=_location(location),
         comments=_thread(raw.comments, post_id, state), extra=extra,
     )
+
+
+def _body(text: str, ours: bool) -> str:
+    """A body as WordPress shows it: classic-editor text gets its paragraphs (our own WXR holds
+    Blogger's HTML, which must stay byte for byte)."""
+    return text if ours else auto_paragraphs(text)
 
 
 def _updated(text: str, state: _State) -> datetime | None:

@@ -15,7 +15,7 @@ from __future__ import annotations
 __version__ = "0.1.0"
 
 from importer.checks import validate
-from importer.diagnostics import CODES, Diagnostic, Diagnostics, Severity
+from importer.diagnostics import CODES, Diagnostic, DiagnosticCode, Diagnostics, Severity
 from importer.errors import (
     DateParseError,
     FormatDetectionError,
@@ -44,6 +44,7 @@ __all__ = [
     "ConvertResult",
     "DateParseError",
     "Diagnostic",
+    "DiagnosticCode",
     "Diagnostics",
     "FormatDetectionError",
     "ImporterError",

@@ -37,6 +37,8 @@ CASES = {  # id: (input, golden, read options, source_format, diagnostic codes)
                       "blogger-html", ["pages-limits"]),
     "pages-wayback": (BLOG_FI / "pages-wayback", BLOG_FI / "golden/pages-wayback.json", HELSINKI,
                       "blogger-html", ["pages-limits"]),
+    "pages-classic": (BLOG_FI / "pages-classic", BLOG_FI / "golden/pages-classic.json", HELSINKI,
+                      "blogger-html", ["pages-limits"]),
 }
 
 

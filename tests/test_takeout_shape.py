@@ -71,3 +71,22 @@ def test_comments_folder_feeds_are_never_blogs(tmp_path: Path) -> None:
         read(blogger, format="blogger-takeout")
     with pytest.raises(InputError, match="no Takeout blog feed"):
         read(blogger / "Comments", format="blogger-takeout")
+
+
+def test_a_saved_public_feed_named_feed_atom_is_no_takeout(tmp_path: Path) -> None:
+    # Any folder holding a file called feed.atom was taken for a Takeout blog folder: a saved
+    # public feed there gave 0 posts and 5 entry-invalid errors, and validate checked nothing else.
+    folder = tmp_path / "saved"
+    folder.mkdir()
+    (folder / "feed.atom").write_bytes((BLOG_FI / "public-feed.xml").read_bytes())
+    shutil.copy(BLOG_FI / "legacy.xml", folder / "legacy.xml")
+    with pytest.raises(FormatDetectionError):
+        detect_format(folder)
+    assert detect_format(folder / "feed.atom") == "blogger-feed"
+    report = validate_paths([folder])
+    assert sorted((Path(f.path).name, f.format) for f in report.files) == [
+        ("feed.atom", "blogger-feed"), ("legacy.xml", "blogger-legacy")]
+
+
+def test_detect_format_takes_a_string_path() -> None:
+    assert detect_format(str(BLOG_FI / "legacy.xml")) == "blogger-legacy"

@@ -44,6 +44,8 @@ EXAMPLES: dict[str, str] = {
                     "Markdown output has no place for; left out.",
     "comment-not-public": "site:entry[8000000000000000004]: info[comment-not-public]: Spam comment by "
                           "'Halpoja lääkkeitä' was left out.",
+    "old-url-unsafe": "site:entry[7000000000000000001]: warning[old-url-unsafe]: The old path "
+                      "'/2010/06/../x.html' cannot be a file; no redirect page was written for it.",
     "title-added": "blog.wxr:entry[7000000000000000003]: warning[title-added]: The untitled post of "
                    "2010-05-20 was given the title '20.5.2010'.",
     "image-failed": "site:entry[7000000000000000002]: warning[image-failed]: Could not download "

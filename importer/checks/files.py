@@ -27,6 +27,7 @@ from importer.errors import FormatDetectionError, ImporterError
 from importer.options import ReadOptions
 from importer.readers import read
 from importer.readers.detect import detect_format
+from importer.readers.sniff import is_blogger_page, looks_like_html, read_head
 from importer.readers.takeout_source import takeout_feeds
 
 logger = logging.getLogger(__name__)
@@ -52,7 +53,16 @@ def find_inputs(paths: Iterable[str | Path]) -> Iterator[Path]:
 
 
 def _is_blog_input(path: Path) -> bool:
-    """False for a file found in a folder whose content no reader recognises (it is passed over)."""
+    """False for a file found in a folder whose content no reader recognises (it is passed over).
+
+    An HTML page that is not a saved Blogger page (a site's redirect page, a built page) is passed
+    over too; named on its own it is still an error.
+    """
+    if path.is_file() and path.suffix.lower() in (".html", ".htm"):
+        head = read_head(path)
+        if looks_like_html(head) and not is_blogger_page(head):
+            logger.info("passed over %s: an HTML page, not a saved Blogger page", path)
+            return False
     try:
         detect_format(path)
     except FormatDetectionError:

@@ -12,14 +12,14 @@ from dataclasses import dataclass
 
 from importer.checks import content, output, structure, times
 from importer.checks.base import CheckFunction
-from importer.diagnostics import CODES, Severity
+from importer.diagnostics import CODES, DiagnosticCode, Severity
 
 
 @dataclass(frozen=True)
 class Check:
     """One rule: its catalogue code, an example diagnostic and the function that finds it."""
 
-    code: str
+    code: DiagnosticCode
     """A code of ``importer.diagnostics.CODES``."""
     example: str
     """A diagnostic this check could report, as ``blogimport validate`` prints it."""

@@ -16,6 +16,9 @@ from importer.diagnostics import Diagnostic, Diagnostics, Severity
 from importer.errors import FormatDetectionError, UsageError
 from importer.model import Archive
 from importer.options import ReadOptions
+from importer.readers import blogger_feed, blogger_legacy, blogger_takeout, json_reader, wxr
+from importer.readers.blogger_html import read_blogger_html
+from importer.readers.detect import detect_format
 
 ReadFunction = Callable[[Path, ReadOptions, Diagnostics], Archive]
 
@@ -29,27 +32,19 @@ class ReaderSpec:
     read: ReadFunction
 
 
-def _readers() -> list[ReaderSpec]:
-    # Imported here so that ``importer.readers.detect`` can be used by the modules below.
-    from importer.readers import blogger_feed, blogger_legacy, blogger_takeout, json_reader, wxr
-    from importer.readers.blogger_html import read_blogger_html
-
-    return [
-        ReaderSpec("json", "blog-archive JSON written by this tool", json_reader.read_json),
-        ReaderSpec("blogger-legacy", "Blogger's legacy 'Back up content' export (blog-MM-DD-YYYY.xml)",
-                   blogger_legacy.read_blogger_legacy),
-        ReaderSpec("blogger-takeout", "Google Takeout Blogger export: feed.atom, blog/Takeout folder, .zip",
-                   blogger_takeout.read_blogger_takeout),
-        ReaderSpec("blogger-feed", "Blogger's public Atom feed (/feeds/posts/default): published posts only",
-                   blogger_feed.read_blogger_feed),
-        ReaderSpec("blogger-html", "saved Blogger pages: one page or a folder (wget mirror, web archive)",
-                   read_blogger_html),
-        ReaderSpec("wxr", "WordPress WXR 1.0-1.2 export (posts, pages, comments, terms, attachments)",
-                   wxr.read_wxr),
-    ]
-
-
-READERS: list[ReaderSpec] = _readers()
+READERS: list[ReaderSpec] = [
+    ReaderSpec("json", "blog-archive JSON written by this tool", json_reader.read_json),
+    ReaderSpec("blogger-legacy", "Blogger's legacy 'Back up content' export (blog-MM-DD-YYYY.xml)",
+               blogger_legacy.read_blogger_legacy),
+    ReaderSpec("blogger-takeout", "Google Takeout Blogger export: feed.atom, blog/Takeout folder, .zip",
+               blogger_takeout.read_blogger_takeout),
+    ReaderSpec("blogger-feed", "Blogger's public Atom feed (/feeds/posts/default): published posts only",
+               blogger_feed.read_blogger_feed),
+    ReaderSpec("blogger-html", "saved Blogger pages: one page or a folder (wget mirror, web archive)",
+               read_blogger_html),
+    ReaderSpec("wxr", "WordPress WXR 1.0-1.2 export (posts, pages, comments, terms, attachments)",
+               wxr.read_wxr),
+]
 
 #: What to tell the user when detection recognises a format that no reader handles.
 _UNREAD_FORMATS = {
@@ -86,7 +81,6 @@ def read(
 
     >>> archive = read("fixtures/blog-fi/legacy.xml")  # doctest: +SKIP
     """
-    from importer.readers.detect import detect_format
     from importer.readers.folders import pick_input
 
     path = Path(source)
@@ -116,7 +110,6 @@ def read(
 def blog_titles(source: str | Path, format: str | None = None) -> list[str]:
     """The titles of the blogs ``source`` holds when it is a Takeout (sorted); [] for the formats
     that hold one blog (``convert --blog all`` and ``info`` go through each title)."""
-    from importer.readers.detect import detect_format
     from importer.readers.takeout_source import blog_titles as takeout_titles
 
     path = Path(source)

@@ -25,6 +25,7 @@ from typing import IO, BinaryIO, cast
 
 from importer.diagnostics import Diagnostics
 from importer.errors import InputError, UsageError
+from importer.readers.sniff import is_takeout_feed
 
 MAX_FEED_BYTES = 8 * 1024**3
 MAX_SETTINGS_BYTES = 1024**2
@@ -167,15 +168,16 @@ def takeout_feeds(folder: Path) -> list[Path]:
     """The blog feeds of a Takeout-shaped ``folder``, in the order found; [] when it is not one.
 
     The ONE place that decides the Takeout folder shape: detection, the Takeout reader and
-    ``validate`` all ask it. ``Blogger/Comments/<blog>/feed.atom`` holds comments the owner
-    wrote on other blogs and is never a blog feed.
+    ``validate`` all ask it. A ``feed.atom`` counts by its content (a saved public feed of the
+    same name does not); ``Blogger/Comments/<blog>/feed.atom`` holds comments the owner wrote on
+    other blogs and is never a blog feed.
     """
     if (folder / "feed.atom").is_file():
-        return [folder / "feed.atom"]
+        return [folder / "feed.atom"] if is_takeout_feed(folder / "feed.atom") else []
     found: dict[Path, Path] = {}
     for pattern in _FEED_PATTERNS[1:]:
         for feed in sorted(folder.glob(pattern)):
-            if feed.parent.parent.name == "Comments" or not feed.is_file():
+            if feed.parent.parent.name == "Comments" or not feed.is_file() or not is_takeout_feed(feed):
                 continue
             found.setdefault(feed.resolve(), feed)
     return list(found.values())

@@ -11,9 +11,8 @@ little memory. Quirks handled:
   offset its two dates imply, and a lone ``post_date`` is taken as UTC (``timezone-missing``).
 - Every ``<item>`` becomes one ``Post`` whose ``kind`` is its ``post_type``: attachments stay
   entries of kind ``attachment`` (``extra``: ``attachment_url``, ``post_parent`` = the owning
-  entry's id), so ``len(archive.posts)`` equals the file's item count; WordPress's other own types
-  (``nav_menu_item``, ``wp_block``...) are kept as known kinds, custom types (``product``...) too,
-  reported once per type (``kind-custom``).
+  entry's id), so ``len(archive.posts)`` equals the file's item count; custom types (``product``)
+  are kept with their kind and reported once per type (``kind-custom``), WordPress's own are not.
 - WordPress.com exports repeat some ``post_id``s on distinct items (menu entries of two menus):
   both are kept, the later under ``<id>-2`` (``entry-id-renamed``).
 - Tags and categories both become labels (each once, file order); the category names are also
@@ -39,15 +38,14 @@ from lxml import etree
 
 from importer import wxr_meta as meta
 from importer.dates.tz import local_time_status, resolve_tz
-from importer.diagnostics import Diagnostics
+from importer.diagnostics import Diagnostics, plural
 from importer.errors import InputError
+from importer.html.autop import auto_paragraphs
 from importer.model import KNOWN_KINDS, Archive, Author, Blog, Comment, Location, Post
 from importer.options import ReadOptions
 from importer.readers.blogger_threads import check_thread
 from importer.slugs import decode_slug
 
-#: WordPress's post statuses; ``inherit`` (attachments) and ``auto-draft`` are kept as they are
-#: (known statuses, see ``importer.model.KNOWN_POST_STATUSES``).
 STATUSES = {"publish": "published", "draft": "draft", "future": "scheduled", "private": "private",
             "trash": "trashed", "pending": "pending", "inherit": "inherit"}
 APPROVED = {"1": "published", "0": "pending", "spam": "spam", "trash": "deleted"}
@@ -216,7 +214,8 @@ def _comment(raw: _Raw, post_id: str, state: _State) -> Comment | None:
         id=comment_id, post_id=post_id, parent_id=f.get("wp:comment_parent", "0").strip(),
         author=Author(name=f.get("wp:comment_author", ""), uri=url or None,
                       anonymous=pairs.get(meta.ANONYMOUS) == "1"),
-        published=published, content_html=f.get("wp:comment_content", ""), extra=extra,
+        published=published, extra=extra,
+        content_html=_body(f.get("wp:comment_content", ""), meta.SOURCE_ID in pairs),
         status=pairs.get(meta.STATUS) or APPROVED.get(approved, approved or "pending"),
     )
 
@@ -313,10 +312,16 @@ def _item(raw: _Raw, state: _State) -> Post | None:
         updated=_updated(updated, state) if updated else
         state.instant(f.get("wp:post_modified", ""), f.get("wp:post_modified_gmt", ""), post_id),
         author=Author(name=state.authors.get(creator, creator), uri=author_uri) if creator else None,
-        labels=_labels(raw.terms, extra), content_html=f.get("content:encoded", ""),
+        labels=_labels(raw.terms, extra), content_html=_body(f.get("content:encoded", ""), ours),
         location=_location(location),
         comments=_thread(raw.comments, post_id, state), extra=extra,
     )
+
+
+def _body(text: str, ours: bool) -> str:
+    """A body as WordPress shows it: classic-editor text gets its paragraphs (our own WXR holds
+    Blogger's HTML, which must stay byte for byte)."""
+    return text if ours else auto_paragraphs(text)
 
 
 def _updated(text: str, state: _State) -> datetime | None:
@@ -399,9 +404,8 @@ def _report(state: _State, stream: _CleanStream) -> None:
                                  "XML forbids were removed from the input.")
     for kind, count in state.kinds.items():
         if kind not in KNOWN_KINDS:  # WordPress's own types (menu items, blocks...) are not custom
-            entries = "1 entry" if count == 1 else f"{count} entries"
-            state.diagnostics.report("kind-custom", f"{entries} of post type '{kind}' "
-                                     f"{'was' if count == 1 else 'were'} kept with kind '{kind}'.")
+            state.diagnostics.report("kind-custom", f"{plural(count, 'entry', 'entries')} of post "
+                                     f"type '{kind}' kept with kind '{kind}'.")
     if state.assumed_utc:
         state.diagnostics.report("timezone-missing", "Some dates had no GMT form and were read as "
                                  "UTC.")

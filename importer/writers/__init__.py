@@ -33,6 +33,10 @@ _MARKDOWN_FLAVORS = [
     ("jekyll", "a Jekyll site tree (_posts/YYYY-MM-DD-slug.md, _data/comments, redirect_from)"),
     ("pelican", "a Pelican content folder (Key: value headers, Summary, Alias)"),
     ("zola", "a Zola content tree (TOML front matter, taxonomies, aliases)"),
+    ("eleventy", "an Eleventy input tree (posts/, directory data, _data/comments, old-URL pages)"),
+    ("astro", "an Astro content collection (src/content/blog, redirect pages in public/)"),
+    ("hexo", "a Hexo source tree (source/_posts, source/_drafts, alias, source/_data)"),
+    ("mkdocs", "Material for MkDocs' blog plugin (docs/blog/posts, redirect_maps)"),
 ]
 
 WRITERS: list[WriterSpec[Any]] = [

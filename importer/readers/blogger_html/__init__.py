@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from datetime import tzinfo
 from pathlib import Path
 
-from bs4 import BeautifulSoup, XMLParsedAsHTMLWarning
+from bs4 import BeautifulSoup, MarkupResemblesLocatorWarning, XMLParsedAsHTMLWarning
 
 from importer.dates import normalize_locale, resolve_tz
 from importer.diagnostics import Diagnostics, plural
@@ -28,7 +28,7 @@ from importer.readers.blogger_html.merge import group_snapshots, merge_post
 from importer.readers.blogger_html.posts import PostSnapshot, read_posts
 from importer.readers.blogger_html.source import MAX_PAGE_BYTES, collect_files, decode_page
 from importer.readers.blogger_html.timing import Clock
-from importer.readers.detect import is_blogger_page
+from importer.readers.sniff import is_blogger_page
 
 __all__ = ["read_blogger_html"]
 
@@ -80,8 +80,9 @@ def _read_page(file: Path, root: Path, options: ReadOptions, diagnostics: Diagno
                            file=name)
         return
     page = decode_page(data, Path(name), diagnostics)
-    with warnings.catch_warnings():  # a file forced with --from may be XML: bs4 would warn on stderr
+    with warnings.catch_warnings():  # bs4's advice (a file forced with --from may be XML) is no output
         warnings.simplefilter("ignore", XMLParsedAsHTMLWarning)
+        warnings.simplefilter("ignore", MarkupResemblesLocatorWarning)
         soup = BeautifulSoup(page.text, "lxml")
     try:
         layout = detect_layout(soup)

@@ -11,6 +11,7 @@ Flavor rules (OUTPUTS.md):
 - Zola: ``content/posts/<slug>.md`` (the section needs ``content/posts/_index.md``), pages in
   ``content/<slug>.md``; served at ``/posts/<slug>/`` and ``/<slug>/``.
 - Plain ``markdown``: ``posts/<slug>.md`` and ``pages/<slug>.md``.
+- Eleventy, Astro, Hexo, Material for MkDocs: the ``presets`` table.
 A ``permalink`` pattern (``/:year/:month/:slug/``) replaces the flavor's URL for posts. Slugs are
 unique over the whole archive (comment data files are keyed by slug), collisions reported.
 """
@@ -22,10 +23,12 @@ from datetime import datetime
 
 from importer.dates.tz import zone_or_none
 from importer.diagnostics import Diagnostics
+from importer.errors import UsageError
 from importer.model import Archive, Blog, Post
 from importer.site import fill_permalink
 from importer.slugs import unique_post_slugs
 from importer.writers.markdown.options import MarkdownOptions
+from importer.writers.markdown.presets import PRESETS, preset_paths
 
 
 @dataclass(frozen=True)
@@ -55,6 +58,8 @@ def _paths(post: Post, slug: str, when: datetime, options: MarkdownOptions) -> t
     """(file path, default URL) for one entry in the flavor's tree."""
     page = post.kind == "page"
     flavor = options.flavor
+    if flavor in PRESETS:
+        return preset_paths(flavor, post, slug, when)
     if flavor == "hugo":
         folder = "content" if page else "content/posts"
         path = f"{folder}/{slug}/index.md" if options.bundles else f"{folder}/{slug}.md"
@@ -82,6 +87,10 @@ def plan(archive: Archive, options: MarkdownOptions,
     Deterministic for a given archive and options. Slug collisions are resolved by
     ``importer.slugs.unique_slugs`` and reported to ``diagnostics`` as ``slug-collision``.
     """
+    preset = PRESETS.get(options.flavor)
+    if options.permalink and preset is not None and not preset.permalink_ok:
+        raise UsageError(f"--permalink does not apply to --to {options.flavor}: the site's own route "
+                         "decides post URLs there (see SITE-NOTES.md)")
     posts = included_posts(archive, options)
     slugs = unique_post_slugs(posts, archive.blog.locale or "fi", diagnostics)
     planned: dict[str, PlannedPost] = {}

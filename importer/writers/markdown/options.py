@@ -1,4 +1,4 @@
-"""Options of the Markdown writer and its flavors (``--to hugo|jekyll|pelican|zola|markdown``).
+"""Options of the Markdown writer and its flavors (``--to hugo``, ``eleventy``... see ``FLAVORS``).
 
 Every field with help text is also a ``convert`` flag (``--front-matter``, ``--no-drafts``...).
 The site address is ``site_url`` rather than ``base_url`` because ``--base-url`` already names the
@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from importer.options import PermalinkOption, SiteUrlOption, at_least, option
 
-FLAVORS = ("markdown", "hugo", "jekyll", "pelican", "zola")
+FLAVORS = ("markdown", "hugo", "jekyll", "pelican", "zola", "eleventy", "astro", "hexo", "mkdocs")
 
 
 @dataclass(frozen=True)

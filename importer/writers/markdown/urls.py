@@ -20,6 +20,10 @@ TAG_URLS: dict[str, str] = {
     "pelican": "/tag/{slug}.html",
     "zola": "/tags/{slug}/",
     "markdown": "/tags/{slug}/",
+    "eleventy": "/tags/{slug}/",  # the tag pages of Eleventy's docs (pagination over collections)
+    "astro": "/tags/{slug}/",
+    "hexo": "/tags/{slug}/",  # hexo-generator-tag with filename_case: 1 (SITE-NOTES.md)
+    "mkdocs": "/blog/category/{slug}/",  # labels are the blog plugin's categories
 }
 
 #: (folder in the output tree, URL prefix) where downloaded images go, per generator.
@@ -29,10 +33,14 @@ IMAGES: dict[str, tuple[str, str]] = {
     "jekyll": ("assets/images", "/assets/images"),
     "pelican": ("content/images", "/images"),
     "markdown": ("images", "/images"),
+    "eleventy": ("images", "/images"),  # copied by the passthrough copy SITE-NOTES.md adds
+    "astro": ("public/images", "/images"),
+    "hexo": ("source/images", "/images"),
+    "mkdocs": ("docs/images", "/images"),
 }
 
 #: The folder a generator copies to the site root as it is (Netlify's ``_redirects`` goes there).
-STATIC: dict[str, str] = {"hugo": "static", "zola": "static"}
+STATIC: dict[str, str] = {"hugo": "static", "zola": "static", "astro": "public"}
 
 
 def markdown_site_urls(archive: Archive, options: MarkdownOptions, diagnostics: Diagnostics) -> SiteUrls:

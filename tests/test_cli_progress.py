@@ -96,3 +96,8 @@ def test_quiet_draws_no_progress_even_on_a_terminal(export: Path, tmp_path: Path
     shown = _run_on_a_terminal(["convert", str(export), "--to", "json", "-o", str(tmp_path / "a.json"),
                                 "-q"], monkeypatch)
     assert "Reading" not in shown and "entries: " in shown
+
+
+def test_info_shows_reading_progress_on_a_terminal(export: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    shown = _run_on_a_terminal(["info", str(export)], monkeypatch)
+    assert "Reading" in shown

@@ -122,3 +122,8 @@ def _blog(name: str):
     from importer.options import ReadOptions
 
     return ReadOptions(blog=name)
+
+
+def test_info_blog_all_lists_them_too(tmp_path: Path) -> None:
+    code, out, _ = _run("info", str(_three_blogs(tmp_path)), "--blog", "all")
+    assert code == 0 and "blogs:     3" in out

@@ -26,7 +26,7 @@ from importer.diagnostics import Diagnostics
 from importer.errors import OptionError
 from importer.options import ReadOptions
 from importer.outputs import WriterSpec
-from importer.pipeline import ALL_BLOGS, ConvertResult, convert_each_blog
+from importer.pipeline import ALL_BLOGS, ConvertResult, convert_each_blog, with_progress
 from importer.pipeline import convert as convert_archive
 from importer.readers import READERS, blog_titles, read, reader_names
 from importer.stats import summarize
@@ -145,12 +145,18 @@ def info(input_path: str, from_format: str | None, as_json: bool, quiet: bool, v
     """
     check_verbosity(quiet, verbose)
     options = _read_options(values)
-    titles = [] if options.blog else blog_titles(input_path, from_format)
-    if len(titles) > 1:
+    titles = blog_titles(input_path, from_format) if options.blog in (None, ALL_BLOGS) else []
+    if len(titles) > 1 or (titles and options.blog == ALL_BLOGS):
         _info_blogs(input_path, from_format, options, titles, as_json, quiet=quiet, verbose=verbose)
         return
     diagnostics = Diagnostics()
-    archive = read(input_path, format=from_format, options=options, diagnostics=diagnostics)
+    progress = terminal_progress(quiet, sys.stderr)
+    try:
+        archive = read(input_path, format=from_format, diagnostics=diagnostics,
+                       options=with_progress(options, "reading", progress))
+    finally:
+        if progress is not None:
+            progress.close()
     summary = summarize(archive)
     summary["diagnostics"] = diagnostics.counts()
     if as_json:

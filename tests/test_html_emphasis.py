@@ -39,12 +39,14 @@ _RENDERER = MarkdownIt("commonmark", {"html": True})
         ("<h3><div>Päivä 1</div><div>Kävelyä</div></h3>", "### Päivä 1 <br> Kävelyä\n"),
         ("<b>a<br><br>b</b>", "**a**\n\n**b**\n"),
         ("<b>a</b><i>b</i>", "**a**<em>b</em>\n"),
+        ("<p><i><b>a</b>a<b>a</b></i></p>", "*<strong>a</strong>a<strong>a</strong>*\n"),
+        ("<p><b>a<b><br></b><br>a</b></p>", "**a**  \n  \n**a**\n"),
     ],
     ids=["bold-trailing-break", "emphasis-around-blocks", "bold-in-bold-across-blocks",
          "heading-in-bold-in-quote", "bold-period-after-word", "adjacent-runs-in-link",
          "adjacent-runs-colon", "closing-after-punctuation", "intraword", "mso-bidi-not-bold",
          "bold-linked-image", "heading-br", "heading-divs", "bold-across-paragraph-break",
-         "touching-runs"],
+         "touching-runs", "intraword-runs-nested", "break-only-run-in-run"],
 )
 def test_construct(html: str, expected: str) -> None:
     assert html_to_markdown(html).markdown == expected
@@ -97,7 +99,7 @@ def _inline(depth: int) -> st.SearchStrategy[str]:
     return st.lists(st.one_of(leaf, wrapped, st.just("<br>")), min_size=1, max_size=4).map("".join)
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=600, deadline=None)
 @given(st.lists(_inline(3), min_size=1, max_size=3).map(lambda ps: "".join(f"<p>{p}</p>" for p in ps)))
 def test_emphasis_lands_on_the_same_characters(html: str) -> None:
     markdown = html_to_markdown(html).markdown

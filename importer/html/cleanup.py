@@ -29,6 +29,7 @@ from dataclasses import dataclass
 from bs4 import BeautifulSoup, Tag
 from bs4.element import Comment, NavigableString
 
+from importer.html.fasttag import FastTag
 from importer.html.inline import css_flags, reshape_runs, tidy_runs
 
 #: Name of the element that marks the jump break in a cleaned tree.
@@ -63,7 +64,7 @@ class CleanResult:
 
 def parse(html: str) -> Tag:
     """The body of ``html`` parsed with lxml (a fragment gets a ``<body>`` wrapper)."""
-    soup = BeautifulSoup(html, "lxml")
+    soup = BeautifulSoup(html, "lxml", element_classes={Tag: FastTag})
     body = soup.body
     if body is None:
         body = soup.new_tag("body")
@@ -118,10 +119,9 @@ def _drop_cruft(root: Tag) -> None:
     for tag in root.find_all(_DROP_TAGS):
         tag.decompose()
     for tag in root.find_all(True):
-        if tag.decomposed:  # inside an empty Word element dropped just before
-            continue
         if ":" in tag.name:  # <o:p>, <w:WordDocument>: Word's namespaced elements
-            tag.unwrap() if tag.get_text(strip=True) else tag.decompose()
+            # extract, not decompose: a later element of the list may sit inside this one
+            tag.unwrap() if tag.get_text(strip=True) else tag.extract()
             continue
         classes = tag.get("class")
         if isinstance(classes, list) and any(c.startswith("Mso") for c in classes):

@@ -65,6 +65,9 @@ def reshape_runs(root: Tag, block_tags: frozenset[str]) -> None:
         if run.parent is None:
             continue
         _move_edge_breaks(run)
+        if not run.contents:  # it held only breaks: nothing left to format
+            run.extract()
+            continue
         _split_at_blocks(run, block_tags)
 
 
@@ -132,7 +135,7 @@ def _split_at_blocks(run: Tag, block_tags: frozenset[str]) -> None:
 
 def _copy(run: Tag) -> Tag:
     """An empty element like ``run`` (same name and attributes), from the same soup."""
-    return Tag(name=run.name, attrs=dict(run.attrs))
+    return type(run)(name=run.name, attrs=dict(run.attrs))
 
 
 def _wrapped(run: Tag, stretch: list[object]) -> list[object]:

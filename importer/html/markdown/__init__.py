@@ -37,6 +37,7 @@ from html import unescape
 from bs4 import Tag
 
 from importer.html.cleanup import MORE_TAG, clean
+from importer.html.markdown.chunks import split_body
 from importer.html.markdown.converter import BloggerConverter
 from importer.html.markdown.syntax import youtube_id
 
@@ -73,16 +74,26 @@ def html_to_markdown(html: str, *, more_marker: str = "<!--more-->",
     ``more_marker`` replaces the jump break ("" drops it, e.g. for Pelican, which takes the summary
     from ``ConvertedBody.summary``); ``youtube_shortcode`` is a format string with ``{id}`` used for
     YouTube embeds instead of an iframe; ``hugo`` neutralizes shortcode-like text; ``heading_ids``
-    keeps a heading's ``id`` as ``{#id}``.
+    keeps a heading's ``id`` as ``{#id}``. A very large body is converted in pieces cut at
+    paragraph boundaries (``chunks``), with the same result.
     """
-    cleaned = clean(html)
     converter = BloggerConverter(more_marker=more_marker, youtube_shortcode=youtube_shortcode,
                                  heading_ids=heading_ids)
     converter.use_delimiters(unescape(html) if "&" in html else html)  # &#xe000; is one too
-    summary = None
-    if cleaned.has_more:
-        marker = cleaned.root.find(MORE_TAG)
-        summary = _summary_text(marker) if isinstance(marker, Tag) else None
-    markdown = converter.finish(str(converter.convert_soup(cleaned.root)), hugo)
+    summary: str | None = None
+    before: list[str] = []  # text of the pieces before the jump break, for the summary
+    parts: list[str] = []
+    for piece in split_body(html) or [html]:
+        cleaned = clean(piece)
+        marker = cleaned.root.find(MORE_TAG) if cleaned.has_more else None
+        if isinstance(marker, Tag) and summary is not None:
+            marker.decompose()  # only the first jump break counts
+        elif isinstance(marker, Tag):
+            summary = " ".join([*before, _summary_text(marker)]).strip()
+        elif summary is None:
+            before.append(" ".join(cleaned.root.get_text(" ").split()))
+        parts.append(str(converter.convert_soup(cleaned.root)))
+        cleaned.root.decompose()  # frees the tree now: it is full of reference cycles
+    markdown = converter.finish("\n\n".join(parts), hugo)
     return ConvertedBody(markdown, summary, len(converter.raw_tags), tuple(sorted(set(converter.raw_tags))),
                          tuple(sorted(converter.dropped)))

@@ -76,37 +76,43 @@ def resolve(text: str, marks: Marks) -> tuple[str, list[str]]:
     """``text`` with each mark pair written as delimiters or as tags; and the tags used as HTML.
 
     Pairs are matched as nested (the converter writes them from a tree); an unmatched mark is
-    dropped. A pair is written as HTML when either end would not flank, or when it opens right
-    where a pair written as delimiters closed (the two runs would merge into one).
+    dropped. A pair is written as HTML when either end would not flank, when it opens right
+    where a pair written as delimiters closed (the two runs would merge into one), or when a
+    delimiter could also act the other way (inside a word: ``a**b**c``) and the pair is nested
+    in, or holds, another pair written with delimiters (CommonMark would pair the runs otherwise).
     """
     if not any(mark in text for mark in marks.all):
         return text, []
     pattern = re.compile(f"[{re.escape(marks.all)}]")
-    positions = [m.start() for m in pattern.finditer(text)]
     html: list[str] = []
     replacement: dict[int, str] = {}
-    stack: list[int] = []
+    stack: list[list[int]] = []  # [open position, 1 when a pair inside was written with * runs]
     closed_as_delimiters: set[int] = set()  # end positions of pairs written with * runs
-    for position in positions:
-        mark = text[position]
+    for match in pattern.finditer(text):
+        position, mark = match.start(), match.group()
         if mark in (marks.strong_open, marks.em_open):
-            stack.append(position)
+            stack.append([position, 0])
             continue
         if not stack:
             replacement[position] = ""
             continue
-        opened = stack.pop()
+        opened, inner = stack.pop()
         strong = mark == marks.strong_close
         delimiter, tag = ("**", "strong") if strong else ("*", "em")
-        fits = (can_open(_char_at(text, opened - 1), _char_at(text, opened + 1), marks.all)
-                and can_close(_char_at(text, position - 1), _char_at(text, position + 1), marks.all)
-                and (opened - 1) not in closed_as_delimiters)
+        before, first = _char_at(text, opened - 1), _char_at(text, opened + 1)
+        last, after = _char_at(text, position - 1), _char_at(text, position + 1)
+        # a run that could both open and close (inside a word) pairs up wrongly when nested
+        both = can_close(before, first, marks.all) or can_open(last, after, marks.all)
+        fits = (can_open(before, first, marks.all) and can_close(last, after, marks.all)
+                and (opened - 1) not in closed_as_delimiters and not (both and (stack or inner)))
         if fits:
             replacement[opened] = replacement[position] = delimiter
             closed_as_delimiters.add(position)
+            if stack:
+                stack[-1][1] = 1
         else:
             replacement[opened], replacement[position] = f"<{tag}>", f"</{tag}>"
             html.append(tag)
-    for position in stack:
+    for position, _ in stack:
         replacement[position] = ""
     return pattern.sub(lambda m: replacement.get(m.start(), ""), text), html

@@ -82,6 +82,7 @@ DiagnosticCode = Literal[
     "blogs-several",
     "slug-collision",
     "html-raw-kept",
+    "html-empty-dropped",
     "draft-skipped",
     "kind-skipped",
     "comment-not-public",

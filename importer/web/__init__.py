@@ -87,6 +87,8 @@ class WebResult:
     files: list[OutputFile] = field(default_factory=list)
     """Extra output files (redirect maps, inventory, images) relative to the output folder."""
     report: WebReport = field(default_factory=WebReport)
+    site: SiteUrls | None = None
+    """The new URL (and Markdown file) of every post, as ``site_urls`` planned them."""
 
 
 def site_urls(archive: Archive, spec: WriterSpec, write_options: Any, web: WebOptions) -> SiteUrls:
@@ -130,7 +132,7 @@ def apply_web(
         raise UsageError("--redirects, --download-images and --image-inventory need an output file, not -")
     blog = blog_urls(archive)
     site = site_urls(archive, spec, write_options, web)
-    result = WebResult(archive)
+    result = WebResult(archive, site=site)
     rewrite = web.rewrite_links if web.rewrite_links is not None else not spec.name.startswith("json")
     if rewrite:
         result.archive, links = rewrite_links(archive, blog, site, diagnostics)

@@ -17,10 +17,11 @@ from importer.model import Archive
 from importer.options import ReadOptions
 from importer.readers import read
 from importer.validate.accounting import Accounting, check_conversion
-from importer.writers import get_writer
+from importer.writers import OutputFile, get_writer
 
 if TYPE_CHECKING:
     from importer.web import WebOptions, WebReport
+    from importer.web.targets import SiteUrls
 
 
 @dataclass
@@ -34,6 +35,12 @@ class ConvertResult:
     """Links rewritten, images brought home, redirects written (see ``importer.web``)."""
     accounting: Accounting | None = None
     """Entries read, written and skipped with reasons (read = written + skipped)."""
+    site: SiteUrls | None = None
+    """The new URL (and, for Markdown, the file) of every post and page."""
+    output_archive: Archive | None = None
+    """The archive as the writer got it: links and image references rewritten."""
+    files: list[OutputFile] = field(default_factory=list)
+    """The writer's files (relative paths and bytes), before ``io`` placed them."""
 
 
 def convert(
@@ -47,6 +54,9 @@ def convert(
     force: bool = False,
     diagnostics: Diagnostics | None = None,
     web: WebOptions | None = None,
+    report: str | Path | None = None,
+    report_html: str | Path | None = None,
+    report_views: str = "problems",
 ) -> ConvertResult:
     """Convert ``source`` to format ``to`` at ``output`` (a file, ``-`` or a folder).
 
@@ -55,6 +65,9 @@ def convert(
     overwritten (``force`` allows replacing what is not ours).
     ``web`` asks for redirect maps, image downloads and link rewriting (``importer.web``); links
     between posts are rewritten for Markdown and WXR even without it.
+    ``report`` and ``report_html`` write the migration report (``importer.report``) as JSON and as
+    one HTML page; ``report_views`` says which entries get side-by-side views there (``problems``,
+    ``all`` or comma-separated entry ids).
 
     >>> convert("fixtures/blog-fi/legacy.xml", "out/blog.json", to="json")  # doctest: +SKIP
     """
@@ -68,6 +81,11 @@ def convert(
         # Ignored before: the images of a site tree are placed beside the posts, not at a URL.
         raise UsageError(f"--image-url applies to json, jsonl and wxr, not --to {to} (a site tree "
                          "keeps downloaded images in its own folders)")
+    reports = _report_targets(output, report, report_html, force)
+    if reports:
+        from importer.report import parse_views
+
+        parse_views(report_views)  # a bad value is a usage error before any work
     read_start = len(diags)
     archive = read(source, format=from_format, options=read_options, diagnostics=diags)
     read_end = len(diags)
@@ -90,8 +108,43 @@ def convert(
                 written += write_file([out], target, force=force)
     except OSError as error:  # no space, no permission, a file where a folder should be...
         raise OutputError(_os_error_text(error), file=str(output)) from None
-    return ConvertResult(archive=archive, written=written, diagnostics=diags, web=extra.report,
-                         accounting=accounting)
+    result = ConvertResult(archive=archive, written=written, diagnostics=diags, web=extra.report,
+                           accounting=accounting, site=extra.site, output_archive=extra.archive,
+                           files=outputs)
+    if reports:
+        _write_reports(result, reports, source=source, output=output, to=to, views=report_views,
+                       force=force)
+    return result
+
+
+def _report_targets(output: str | Path, report: str | Path | None, report_html: str | Path | None,
+                    force: bool) -> dict[str, str]:
+    """``{"json"|"html": path}`` of the reports asked for, checked before any work is done."""
+    targets = {kind: str(path) for kind, path in (("json", report), ("html", report_html)) if path}
+    to_stdout = [path for path in (str(output), *targets.values()) if path == "-"]
+    if len(to_stdout) > 1:
+        raise UsageError("only one of -o, --report and --report-html can be - (stdout)")
+    if len(set(targets.values())) < len(targets) or str(output) in targets.values():
+        raise UsageError("--report, --report-html and -o must name different files")
+    for path in targets.values():
+        if path != "-" and Path(path).exists() and not force:
+            raise OutputError("exists; pass --force to replace it", file=path)
+    return targets
+
+
+def _write_reports(result: ConvertResult, targets: dict[str, str], *, source: str | Path,
+                   output: str | Path, to: str, views: str, force: bool) -> None:
+    """Build the migration report once and write it as JSON and/or HTML through ``io``."""
+    from importer.report import build_report, render_html, render_json
+
+    document = build_report(result, source=source, output=output, to=to, views=views)
+    for kind, path in targets.items():
+        data = render_json(document) if kind == "json" else render_html(document)
+        name = Path(path).name if path != "-" else f"report.{kind}"
+        try:
+            write_file([OutputFile(name, data)], path, force=force)
+        except OSError as error:
+            raise OutputError(_os_error_text(error), file=path) from None
 
 
 def _os_error_text(error: OSError) -> str:

@@ -1,0 +1,118 @@
+"""One report row per post, page and draft: where it came from, where it went, what was said about it."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Collection, Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from importer.diagnostics import Diagnostic
+from importer.html.urls import iter_urls
+from importer.model import Archive, Post
+from importer.report.views import make_view
+from importer.web.images import is_google_image
+from importer.web.targets import SiteUrls
+
+BodyOf = Callable[[str], "tuple[str | None, str]"]
+
+
+@dataclass(frozen=True)
+class EntryContext:
+    """What every row needs from the conversion."""
+
+    archive: Archive
+    """The archive as read (original bodies)."""
+    output_bodies: Mapping[str, str]
+    """Post id -> body as the writer got it (links and images rewritten)."""
+    diagnostics: Sequence[Diagnostic]
+    left_out: Mapping[str, str]
+    """Entry id -> reason, for entries the writer left out."""
+    site: SiteUrls | None
+    output_file: Callable[[str], str | None]
+    """Post id -> the file it was written to, when known."""
+    body_of: BodyOf
+    """Post id -> our output rendered back to HTML, and its origin (see ``views.output_bodies``)."""
+
+
+def diagnostics_by_post(archive: Archive, diagnostics: Sequence[Diagnostic]) -> dict[str, list[int]]:
+    """Post id -> indices of the diagnostics about it or about one of its comments.
+
+    A post's own id wins over a comment sharing it (WordPress numbers both from one counter).
+    """
+    owner = {comment.id: post.id for post in archive.posts for comment in post.comments}
+    owner.update((post.id, post.id) for post in archive.posts)
+    found: dict[str, list[int]] = {}
+    for index, diagnostic in enumerate(diagnostics):
+        post_id = owner.get(diagnostic.entry) if diagnostic.entry is not None else None
+        if post_id is not None:
+            found.setdefault(post_id, []).append(index)
+    return found
+
+
+def image_counts(body: str) -> tuple[int, int]:
+    """``(images, images on Blogger's hosts)`` referenced by ``<img src>`` in ``body``."""
+    images = remote = 0
+    for tag, _attribute, url in iter_urls(body):
+        if tag == "img":
+            images += 1
+            remote += is_google_image(url)
+    return images, remote
+
+
+def entry_rows(context: EntryContext, views: str | Collection[str]) -> list[dict[str, Any]]:
+    """Every post, page and draft of the archive, in archive order."""
+    by_post = diagnostics_by_post(context.archive, context.diagnostics)
+    rows = []
+    for post in context.archive.posts:
+        indices = by_post.get(post.id, [])
+        wanted = views == "all" or (views == "problems" and bool(indices)) or (
+            views not in ("all", "problems") and post.id in views)
+        rows.append(_row(post, indices, context, wanted))
+    return rows
+
+
+def _row(post: Post, indices: list[int], context: EntryContext, with_view: bool) -> dict[str, Any]:
+    skipped = context.left_out.get(post.id)
+    written_comments = 0 if skipped else sum(c.id not in context.left_out for c in post.comments)
+    images, _ = image_counts(post.content_html)
+    _, remote = image_counts(context.output_bodies.get(post.id, "")) if not skipped else (0, 0)
+    worst = max((context.diagnostics[i].severity for i in indices), default=None)
+    view = None
+    if with_view:
+        ours, origin = context.body_of(post.id) if not skipped else (None, "not-written")
+        view = make_view(post.content_html, ours, origin)
+    return {
+        "id": post.id,
+        "kind": post.kind,
+        "status": post.status,
+        "title": post.title,
+        "published": post.published.isoformat(),
+        "old_url": post.url,
+        "new_url": context.site.post_url(post.id) if context.site and not skipped else None,
+        "file": context.output_file(post.id) if not skipped else None,
+        "written": skipped is None,
+        "skipped": skipped,
+        "comments": len(post.comments),
+        "comments_written": written_comments,
+        "images": images,
+        "images_remote": remote,
+        "diagnostics": indices,
+        "worst": str(worst) if worst is not None else None,
+        "view": view,
+    }
+
+
+def file_locator(output: str | Path, tree: bool, parts: int,
+                 post_files: Mapping[str, str]) -> Callable[[str], str | None]:
+    """Post id -> its output file: the Markdown file in a tree, the one output file otherwise.
+
+    A split WXR (several files) names no single file per entry: None.
+    """
+    def locate(post_id: str) -> str | None:
+        if tree:
+            relative = post_files.get(post_id)
+            return str(Path(output) / relative) if relative else None
+        return str(output) if parts == 1 else None
+
+    return locate

@@ -1,0 +1,84 @@
+"""The visible text of an HTML body and a compact word-level difference of two of them.
+
+Visible text is what a reader sees: the text of every element except ``script``, ``style`` and
+``template``, words split on whitespace (the same reading as the Markdown fidelity tests). The
+difference is ``difflib``'s, on words, with long unchanged runs shortened to a few words of
+context on each side, so a view of a 3,000-word post with one changed word stays one line.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+
+from lxml import etree, html
+
+#: Elements whose text a browser does not show.
+INVISIBLE = ("script", "style", "template")
+#: Words of unchanged text kept on each side of a change.
+CONTEXT = 6
+#: Words compared per side at most; longer texts are cut (and said so) to bound diff time.
+MAX_WORDS = 20_000
+
+#: Characters XML forbids, which lxml refuses to take (pasted control characters, NUL).
+_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+
+Op = tuple[str, str]
+"""``("=", words)`` unchanged, ``("-", words)`` only in the original, ``("+", words)`` only in ours,
+``("…", "")`` unchanged words left out."""
+
+
+def parse_fragment(body: str) -> html.HtmlElement:
+    """``body`` parsed as the content of a ``<div>`` (never raises on tag soup or stray bytes)."""
+    text = _ILLEGAL.sub("\ufffd", body)
+    try:
+        return html.fragment_fromstring(text, create_parent="div")
+    except (etree.ParserError, ValueError):  # lxml gives up on some hostile input: keep its text
+        holder = html.Element("div")
+        holder.text = text
+        return holder
+
+
+def visible_words(body: str) -> list[str]:
+    """The words a browser shows for the HTML ``body``."""
+    if "<" not in body and "&" not in body:
+        return body.split()
+    root = parse_fragment(body)
+    for element in list(root.iter(*INVISIBLE)):
+        if element is not root:
+            element.drop_tree()
+    return " ".join(root.itertext()).split()
+
+
+def word_diff(original: list[str], ours: list[str]) -> tuple[list[Op], bool]:
+    """Compact difference of two word lists, and whether either was cut at ``MAX_WORDS``."""
+    cut = len(original) > MAX_WORDS or len(ours) > MAX_WORDS
+    a, b = original[:MAX_WORDS], ours[:MAX_WORDS]
+    if a == b:
+        return [], cut
+    ops: list[Op] = []
+    matcher = difflib.SequenceMatcher(None, a, b, autojunk=False)
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag == "equal":
+            ops.extend(_context(a[i1:i2], first=not ops, last=i2 == len(a) and j2 == len(b)))
+            continue
+        if tag in ("delete", "replace"):
+            ops.append(("-", " ".join(a[i1:i2])))
+        if tag in ("insert", "replace"):
+            ops.append(("+", " ".join(b[j1:j2])))
+    return ops, cut
+
+
+def _context(words: list[str], *, first: bool, last: bool) -> list[Op]:
+    """Unchanged words around changes: ``CONTEXT`` words kept on each side that touches one."""
+    keep_head = 0 if first else CONTEXT
+    keep_tail = 0 if last else CONTEXT
+    if len(words) <= keep_head + keep_tail + 1:
+        return [("=", " ".join(words))]
+    ops: list[Op] = []
+    if keep_head:
+        ops.append(("=", " ".join(words[:keep_head])))
+    ops.append(("…", ""))
+    if keep_tail:
+        ops.append(("=", " ".join(words[-keep_tail:])))
+    return ops

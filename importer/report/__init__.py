@@ -20,5 +20,16 @@ __all__ = ["REPORT_SCHEMA", "build_report", "parse_views", "render_html", "rende
 
 
 def render_json(report: dict[str, Any]) -> bytes:
-    """The report as UTF-8 JSON (indented, non-ASCII kept)."""
-    return json.dumps(report, ensure_ascii=False, indent=1).encode("utf-8") + b"\n"
+    """The report as UTF-8 JSON: one top-level key per line, and one line per diagnostic and entry.
+
+    (Readable with grep and diff, and written by json's C encoder: an indented 50 MB report took
+    the pure-Python one several seconds.)
+    """
+    lines = []
+    for key, value in report.items():
+        if isinstance(value, list) and value:
+            items = ",\n  ".join(json.dumps(item, ensure_ascii=False) for item in value)
+            lines.append(f"{json.dumps(key)}: [\n  {items}\n ]")
+        else:
+            lines.append(f"{json.dumps(key)}: {json.dumps(value, ensure_ascii=False)}")
+    return ("{" + ",\n ".join(lines) + "}\n").encode("utf-8")

@@ -40,7 +40,7 @@ del{background:#fbd3d0;text-decoration:line-through}ins{background:#cdebd0;text-
 .gap{color:#888;padding:0 4px}
 .pair{display:grid;grid-template-columns:1fr 1fr;gap:10px;margin-top:8px}.pair figure{margin:0}
 .pair figcaption{font-weight:600;font-size:13px}
-.pair iframe{width:100%;height:420px;border:1px solid var(--line);border-radius:4px;background:#fff}
+.pair iframe{width:100%;height:300px;border:1px solid var(--line);border-radius:4px;background:#fff}
 summary{cursor:pointer;color:var(--info)}svg text{font-size:11px;fill:#333}.bar-before{fill:#b9b9b9}
 .bar-after{fill:#3b78c2}.legend{font-size:13px}
 .swatch{display:inline-block;width:10px;height:10px;margin:0 4px}

@@ -75,8 +75,12 @@ def entry_rows(context: EntryContext, views: str | Collection[str]) -> list[dict
 def _row(post: Post, indices: list[int], context: EntryContext, with_view: bool) -> dict[str, Any]:
     skipped = context.left_out.get(post.id)
     written_comments = 0 if skipped else sum(c.id not in context.left_out for c in post.comments)
-    images, _ = image_counts(post.content_html)
-    _, remote = image_counts(context.output_bodies.get(post.id, "")) if not skipped else (0, 0)
+    images, remote = image_counts(post.content_html)
+    written_body = context.output_bodies.get(post.id, "")
+    if skipped:
+        remote = 0
+    elif written_body != post.content_html:
+        _, remote = image_counts(written_body)
     worst = max((context.diagnostics[i].severity for i in indices), default=None)
     view = None
     if with_view:

@@ -70,8 +70,8 @@ def _summary(report: dict[str, Any]) -> str:
                                  [[t["status"], t["read"], t["written"], t["skipped"]]
                                   for t in tally["comments"]]) if tally["comments"] else "<p>none</p>"),
         _card("Images and links", _table(["", "count"], [
-            ["image references", images["references"]],
-            ["still on Blogger's hosts", images["on_blogger_hosts"]],
+            ["images in the posts", images["references"]],
+            ["of those still on Blogger's hosts", images["on_blogger_hosts"]],
             ["downloaded", images["downloaded"]],
             ["failed", images["failed"]],
             ["links rewritten", web.get("links_rewritten", 0)],

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from urllib.parse import urlsplit
 
-from lxml import etree, html
+from lxml import etree
 
 from importer.report.text import parse_fragment
 
@@ -58,39 +58,33 @@ def frame_document(body: str) -> str:
 def sanitize(body: str) -> str:
     """``body`` with only allowed elements and attributes; media replaced by labelled boxes."""
     root = parse_fragment(body)
-    for element in list(root.iter()):
-        if element is root:
-            continue
-        if not isinstance(element.tag, str):  # comments and processing instructions
-            element.drop_tree()
-            continue
-        tag = element.tag.lower()
-        if tag in MEDIA:
-            _replace_with_box(element, MEDIA[tag])
-        elif tag in DROPPED:
-            element.drop_tree()
-        elif tag not in ALLOWED:
-            element.drop_tag()
-        else:
+    etree.strip_elements(root, etree.Comment, etree.ProcessingInstruction, *DROPPED, with_tail=False)
+    boxes = {_replace_with_box(element, MEDIA[str(element.tag)]) for element in list(root.iter(*MEDIA))}
+    unknown = {str(e.tag) for e in root.iter() if e is not root} - ALLOWED
+    if unknown:
+        etree.strip_tags(root, *unknown)  # unwrapped: their text and children stay
+    for element in root.iter():
+        if element.attrib and element not in boxes:
             _filter_attributes(element)
     root.attrib.clear()
     text = str(etree.tostring(root, method="html", encoding="unicode"))
-    return text[len("<div>"):-len("</div>")] if text.startswith("<div>") else text
+    return text[len("<body>"):-len("</body>")] if text.startswith("<body>") else ""
 
 
-def _replace_with_box(element: html.HtmlElement, label: str) -> None:
+def _replace_with_box(element: etree._Element, label: str) -> etree._Element | None:
     """Put a ``<span class="media">image: orkut.jpg (1.bp.blogspot.com)</span>`` in its place."""
+    parent = element.getparent()
+    if parent is None:  # inside media replaced already
+        return None
     source = element.get("src") or element.get("data") or element.get("href") or ""
-    box = html.Element("span")
-    box.set("class", "media")
+    box = etree.Element("span", {"class": "media"})
     box.text = f"{label}: {_describe(source)}" if source else label
     alt = (element.get("alt") or "").strip()
     if alt:
         box.text += f" \u201c{alt}\u201d"
     box.tail = element.tail
-    parent = element.getparent()
-    if parent is not None:
-        parent.replace(element, box)
+    parent.replace(element, box)
+    return box
 
 
 def _describe(url: str) -> str:
@@ -103,7 +97,7 @@ def _describe(url: str) -> str:
     return f"{name[:80]} ({parts.netloc})" if parts.netloc else name[:80]
 
 
-def _filter_attributes(element: html.HtmlElement) -> None:
+def _filter_attributes(element: etree._Element) -> None:
     for name, value in list(element.attrib.items()):
         lowered = name.lower()
         keep = lowered in ATTRIBUTES

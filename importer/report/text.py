@@ -11,7 +11,7 @@ from __future__ import annotations
 import difflib
 import re
 
-from lxml import etree, html
+from lxml import etree
 
 #: Elements whose text a browser does not show.
 INVISIBLE = ("script", "style", "template")
@@ -22,21 +22,33 @@ MAX_WORDS = 20_000
 
 #: Characters XML forbids, which lxml refuses to take (pasted control characters, NUL).
 _ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+#: ``</body>`` or ``</html>`` inside a post: libxml2 drops everything after it, a browser does not.
+_DOCUMENT_END = re.compile(r"</(?:body|html)\b[^>]*>", re.IGNORECASE)
+#: libxml2's HTML parser without lxml.html's element classes (5x faster on big archives).
+_PARSER = etree.HTMLParser(recover=True, no_network=True)
 
 Op = tuple[str, str]
 """``("=", words)`` unchanged, ``("-", words)`` only in the original, ``("+", words)`` only in ours,
 ``("…", "")`` unchanged words left out."""
 
 
-def parse_fragment(body: str) -> html.HtmlElement:
-    """``body`` parsed as the content of a ``<div>`` (never raises on tag soup or stray bytes)."""
-    text = _ILLEGAL.sub("\ufffd", body)
+def parse_fragment(body: str) -> etree._Element:
+    """``body`` parsed as a browser would, as the content of a ``<body>`` (never raises).
+
+    Content libxml2 files under ``<head>`` (a leading ``<style>``, ``<meta>``, ``<title>``) is
+    not in the returned element: a browser shows none of it either.
+    """
+    text = _DOCUMENT_END.sub("", _ILLEGAL.sub("\ufffd", body))
     try:
-        return html.fragment_fromstring(text, create_parent="div")
-    except (etree.ParserError, ValueError):  # lxml gives up on some hostile input: keep its text
-        holder = html.Element("div")
-        holder.text = text
-        return holder
+        root = etree.HTML(text, _PARSER) if text.strip() else None
+    except (etree.ParserError, ValueError):
+        root = None
+    found = root.find("body") if root is not None else None
+    if found is not None:
+        return found
+    holder = etree.Element("body")
+    holder.text = text if root is None and text.strip() and "<" not in text else None
+    return holder
 
 
 def visible_words(body: str) -> list[str]:
@@ -44,9 +56,7 @@ def visible_words(body: str) -> list[str]:
     if "<" not in body and "&" not in body:
         return body.split()
     root = parse_fragment(body)
-    for element in list(root.iter(*INVISIBLE)):
-        if element is not root:
-            element.drop_tree()
+    etree.strip_elements(root, etree.Comment, etree.ProcessingInstruction, *INVISIBLE, with_tail=False)
     return " ".join(root.itertext()).split()
 
 

@@ -89,7 +89,7 @@ def output_bodies(output_archive: Archive | None, files: list[OutputFile], post_
 def make_view(original: str, ours: str | None, source: str) -> dict[str, Any]:
     """The view of one entry: both bodies (ours left out when identical) and the text difference."""
     before = visible_words(original)
-    after = visible_words(ours) if ours is not None else []
+    after = before if ours == original else visible_words(ours) if ours is not None else []
     ops, cut = word_diff(before, after) if ours is not None else ([], False)
     return {
         "original_html": original,

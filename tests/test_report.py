@@ -160,6 +160,13 @@ def test_visible_text_difference_is_marked_word_by_word() -> None:
                    ("…", "")]
 
 
+def test_text_after_a_stray_body_end_tag_is_kept() -> None:
+    # libxml2 stops at </body>; a browser shows what follows, and so must the report
+    body = "<p>a</p></body>after</html><p>more</p>"
+    assert visible_words(body) == ["a", "after", "more"]
+    assert sanitize(body) == "<p>a</p>after<p>more</p>"
+
+
 @pytest.mark.parametrize(("body", "absent", "present"), [
     ("<script>alert(1)</script>x", ["<script", "alert"], ["x"]),
     ('<img src="https://1.bp.blogspot.com/a/s320/k.jpg" onerror="alert(1)">', ["<img", "onerror"],

@@ -141,6 +141,18 @@ def test_html_outputs_keep_the_body_as_written(tmp_path: Path) -> None:
     assert _entry(report, G1)["view"]["output_from"] == "identical"
 
 
+def test_views_made_in_worker_processes_are_the_same(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from importer.report import views
+
+    result = importer.convert(LEGACY, tmp_path / "site", to="hugo")
+    serial = build_report(result, source=LEGACY, output=tmp_path / "site", to="hugo", views="all")
+    monkeypatch.setattr(views, "PARALLEL_THRESHOLD", 1)
+    monkeypatch.setattr(views, "_CHUNK", 2)
+    monkeypatch.setattr(views.os, "cpu_count", lambda: 2)
+    parallel = build_report(result, source=LEGACY, output=tmp_path / "site", to="hugo", views="all")
+    assert parallel == serial
+
+
 def test_front_matter_is_stripped_for_every_flavor() -> None:
     assert strip_front_matter('---\ntitle: "a"\n---\n\nBody\n', "hugo") == "Body\n"
     assert strip_front_matter('+++\ntitle = "a"\n+++\nBody\n', "zola") == "Body\n"

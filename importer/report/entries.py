@@ -10,7 +10,7 @@ from typing import Any
 from importer.diagnostics import Diagnostic
 from importer.html.urls import iter_urls
 from importer.model import Archive, Post
-from importer.report.views import make_view
+from importer.report.views import ViewJob, make_views
 from importer.web.images import is_google_image
 from importer.web.targets import SiteUrls
 
@@ -32,7 +32,7 @@ class EntryContext:
     output_file: Callable[[str], str | None]
     """Post id -> the file it was written to, when known."""
     body_of: BodyOf
-    """Post id -> our output rendered back to HTML, and its origin (see ``views.output_bodies``)."""
+    """Post id -> our output as written, and what it is (see ``views.output_bodies``)."""
 
 
 def diagnostics_by_post(archive: Archive, diagnostics: Sequence[Diagnostic]) -> dict[str, list[int]]:
@@ -63,16 +63,20 @@ def image_counts(body: str) -> tuple[int, int]:
 def entry_rows(context: EntryContext, views: str | Collection[str]) -> list[dict[str, Any]]:
     """Every post, page and draft of the archive, in archive order."""
     by_post = diagnostics_by_post(context.archive, context.diagnostics)
-    rows = []
-    for post in context.archive.posts:
-        indices = by_post.get(post.id, [])
-        wanted = views == "all" or (views == "problems" and bool(indices)) or (
-            views not in ("all", "problems") and post.id in views)
-        rows.append(_row(post, indices, context, wanted))
+    rows = [_row(post, by_post.get(post.id, []), context) for post in context.archive.posts]
+    chosen = [(row, post) for row, post in zip(rows, context.archive.posts, strict=True)
+              if views == "all" or (views == "problems" and row["diagnostics"])
+              or (views not in ("all", "problems") and post.id in views)]
+    jobs: list[ViewJob] = []
+    for row, post in chosen:
+        ours, origin = context.body_of(post.id) if row["written"] else (None, "not-written")
+        jobs.append((post.content_html, ours, origin))
+    for (row, _post), view in zip(chosen, make_views(jobs), strict=True):
+        row["view"] = view
     return rows
 
 
-def _row(post: Post, indices: list[int], context: EntryContext, with_view: bool) -> dict[str, Any]:
+def _row(post: Post, indices: list[int], context: EntryContext) -> dict[str, Any]:
     skipped = context.left_out.get(post.id)
     written_comments = 0 if skipped else sum(c.id not in context.left_out for c in post.comments)
     images, remote = image_counts(post.content_html)
@@ -82,10 +86,6 @@ def _row(post: Post, indices: list[int], context: EntryContext, with_view: bool)
     elif written_body != post.content_html:
         _, remote = image_counts(written_body)
     worst = max((context.diagnostics[i].severity for i in indices), default=None)
-    view = None
-    if with_view:
-        ours, origin = context.body_of(post.id) if not skipped else (None, "not-written")
-        view = make_view(post.content_html, ours, origin)
     return {
         "id": post.id,
         "kind": post.kind,
@@ -103,7 +103,7 @@ def _row(post: Post, indices: list[int], context: EntryContext, with_view: bool)
         "images_remote": remote,
         "diagnostics": indices,
         "worst": str(worst) if worst is not None else None,
-        "view": view,
+        "view": None,
     }
 
 

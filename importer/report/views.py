@@ -9,8 +9,11 @@ difference of their visible text.
 
 from __future__ import annotations
 
+import os
 import re
-from collections.abc import Callable, Mapping
+from collections import deque
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
 from typing import Any
 
 from markdown_it import MarkdownIt
@@ -19,6 +22,13 @@ from markdown_it.rules_core import StateCore
 from importer.model import Archive
 from importer.report.text import visible_words, word_diff
 from importer.writers import OutputFile
+
+#: Below this many views, they are made in this process (starting workers costs more).
+PARALLEL_THRESHOLD = 200
+_CHUNK = 50
+
+ViewJob = tuple[str, "str | None", str]
+"""(original HTML, our output as written or None, where it came from: markdown, html, not-written)."""
 
 _HEADING_ID = re.compile(r"\s*\{#([A-Za-z0-9_:.-]+)\}\s*$")
 _FENCES = {"---": "---", "+++": "+++"}
@@ -65,10 +75,10 @@ def render_markdown(text: str) -> str:
 
 def output_bodies(output_archive: Archive | None, files: list[OutputFile], post_files: Mapping[str, str],
                   flavor: str, tree: bool) -> Callable[[str], tuple[str | None, str]]:
-    """A function giving, for a post id, our output as HTML and where it came from.
+    """A function giving, for a post id, our output as written and what it is.
 
-    ``("…html…", "markdown")`` for a Markdown file, ``("…", "html")`` for a JSON or WXR body,
-    ``(None, "not-written")`` when the entry has no output.
+    ``("…markdown…", "markdown")`` for a Markdown file (front matter removed), ``("…", "html")``
+    for a JSON or WXR body, ``(None, "not-written")`` when the entry has no output.
     """
     by_path = {out.path: out for out in files}
     bodies = {post.id: post.content_html for post in output_archive.posts} if output_archive else {}
@@ -80,14 +90,46 @@ def output_bodies(output_archive: Archive | None, files: list[OutputFile], post_
         out = by_path.get(post_files.get(post_id, ""))
         if out is None:
             return None, "not-written"
-        text = out.data.decode("utf-8", errors="replace")
-        return render_markdown(strip_front_matter(text, flavor)), "markdown"
+        return strip_front_matter(out.data.decode("utf-8", errors="replace"), flavor), "markdown"
 
     return body
 
 
+def make_views(jobs: Sequence[ViewJob]) -> list[dict[str, Any]]:
+    """The views of many entries, in order; in worker processes when there are many."""
+    workers = os.cpu_count() or 1
+    if workers <= 1 or len(jobs) < PARALLEL_THRESHOLD:
+        return _view_chunk(jobs)
+    chunks = [jobs[i:i + _CHUNK] for i in range(0, len(jobs), _CHUNK)]
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        return [view for chunk in _bounded(pool, chunks, 2 * workers) for view in chunk]
+
+
+def _bounded(pool: ProcessPoolExecutor, chunks: Sequence[Sequence[ViewJob]],
+             in_flight: int) -> Iterator[list[dict[str, Any]]]:
+    """Results in order, with at most ``in_flight`` chunks (and their bodies) queued at a time."""
+    pending: deque[Future[list[dict[str, Any]]]] = deque()
+    for chunk in chunks:
+        pending.append(pool.submit(_view_chunk, chunk))
+        if len(pending) >= in_flight:
+            yield pending.popleft().result()
+    while pending:
+        yield pending.popleft().result()
+
+
+def _view_chunk(jobs: Sequence[ViewJob]) -> list[dict[str, Any]]:
+    views = []
+    for original, ours, source in jobs:
+        rendered = render_markdown(ours) if source == "markdown" and ours is not None else ours
+        views.append(make_view(original, rendered, source))
+    return views
+
+
 def make_view(original: str, ours: str | None, source: str) -> dict[str, Any]:
-    """The view of one entry: both bodies (ours left out when identical) and the text difference."""
+    """The view of one entry: both bodies (ours left out when identical) and the text difference.
+
+    ``ours`` is our output as HTML (Markdown already rendered back), None when not written.
+    """
     before = visible_words(original)
     after = before if ours == original else visible_words(ours) if ours is not None else []
     ops, cut = word_diff(before, after) if ours is not None else ([], False)

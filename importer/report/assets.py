@@ -2,7 +2,7 @@
 
 The script only filters and sorts the entry table and, when a side-by-side view is opened, puts
 the two bodies into ``iframe``s that are ``sandbox``ed (no scripts, no same origin) and given
-``srcdoc`` from a JSON data block. It never inserts text from the report as HTML into the page.
+``srcdoc`` from the page's JSON data block. It never inserts text from the report as HTML into the page.
 """
 
 from __future__ import annotations
@@ -21,8 +21,12 @@ h3{margin:0 0 6px;font-size:16px}.sub{color:#555;margin:0;overflow-wrap:anywhere
 .card{border:1px solid var(--line);border-radius:6px;padding:8px 12px;background:#fff;min-width:200px}
 .card h3{font-size:14px;color:#444}table{border-collapse:collapse}
 td,th{border-bottom:1px solid var(--line);padding:3px 8px;text-align:left;vertical-align:top}
-td.n,th.n{text-align:right}#entries-table{width:100%;font-size:14px}
-#entries-table td{overflow-wrap:anywhere;max-width:320px}
+td.n,th.n{text-align:right}#entries-table{width:100%;font-size:14px;table-layout:fixed}
+#entries-table th:nth-child(1){width:18%}#entries-table th:nth-child(2){width:9%}
+#entries-table th:nth-child(3){width:9%}#entries-table th:nth-child(4){width:20%}
+#entries-table th:nth-child(5){width:20%}#entries-table th:nth-child(6){width:7%}
+#entries-table th:nth-child(7){width:7%}#entries-table th:nth-child(8){width:10%}
+#entries-table td{overflow-wrap:anywhere}
 #entries-table th button{font:inherit;font-weight:600;border:0;background:none;padding:0;cursor:pointer}
 th[aria-sort=ascending] button::after{content:" \\25B2"}
 th[aria-sort=descending] button::after{content:" \\25BC"}
@@ -33,7 +37,8 @@ tr.sev-error td:first-child{box-shadow:inset 3px 0 var(--bad)}
 .sev-error .sev,.sev.error{background:var(--bad)}.sev.warning{background:var(--warn)}
 .sev.info{background:var(--info)}.muted{color:#666}.untitled{font-style:italic;color:#666}
 .id{color:#777;font-size:12px}
-.entry{border:1px solid var(--line);border-radius:6px;padding:10px 12px;margin:0 0 14px}
+.entry{border:1px solid var(--line);border-radius:6px;padding:10px 12px;margin:0 0 14px;
+content-visibility:auto;contain-intrinsic-size:auto 200px}
 .entry ul{margin:4px 0 8px;padding-left:20px}
 .diff{background:var(--soft);padding:6px 8px;border-radius:4px;overflow-wrap:anywhere}
 del{background:#fbd3d0;text-decoration:line-through}ins{background:#cdebd0;text-decoration:none}
@@ -107,8 +112,10 @@ JS = """
     figure.appendChild(iframe);
     return figure;
   }
+  var views = null;
   function build(details) {
-    var data = JSON.parse(document.getElementById(details.getAttribute("data-view")).textContent);
+    if (views === null) { views = JSON.parse(document.getElementById("views").textContent); }
+    var data = views[details.getAttribute("data-view")];
     var pair = document.createElement("div");
     pair.className = "pair";
     pair.appendChild(frame("Original (Blogger)", data.original));

@@ -1,7 +1,7 @@
 """``render_html``: the report document as one self-contained page (summary, entry table, views).
 
 Every value from the report (titles, URLs, messages) is escaped; post bodies appear only inside
-JSON data blocks that the page's script hands to sandboxed ``srcdoc`` frames. The page loads
+one inert JSON data block whose entries the page's script hands to sandboxed ``srcdoc`` frames. The page loads
 nothing: its style and script are inline and allowed by hash in its Content-Security-Policy.
 """
 
@@ -13,7 +13,7 @@ from typing import Any
 from importer.report.assets import CSS, JS, content_security_policy
 from importer.report.chart import year_chart
 from importer.report.sanitize import FRAME_CSS
-from importer.report.table import entry_sections, entry_table
+from importer.report.table import entry_sections, entry_table, views_block
 
 
 def render_html(report: dict[str, Any]) -> bytes:
@@ -31,6 +31,7 @@ def render_html(report: dict[str, Any]) -> bytes:
         entry_table(report),
         entry_sections(report),
         _general_diagnostics(report),
+        views_block(report),
         f"<script>{JS}</script></body></html>\n",
     ]
     return "".join(parts).encode("utf-8", errors="replace")

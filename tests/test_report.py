@@ -17,7 +17,7 @@ from report_cases import HOSTILE_BODY, MARKER, WHEN, hostile_archive, write_arch
 
 import importer
 from importer.cli import main
-from importer.model import Archive, Blog, Post
+from importer.model import Archive, Author, Blog, Comment, Post
 from importer.report import build_report, render_html, render_json
 from importer.report.sanitize import sanitize
 from importer.report.text import visible_words, word_diff
@@ -113,6 +113,22 @@ def test_entries_left_out_are_marked_not_written(tmp_path: Path) -> None:
     drafts = {"kind": "post", "status": "draft", "read": 1, "written": 0, "skipped": 1}
     assert drafts in report["tally"]["entries"]
     assert draft["view"]["output_from"] == "not-written"
+
+
+def test_a_comment_left_out_does_not_mark_a_post_sharing_its_id(tmp_path: Path) -> None:
+    # WordPress numbers posts and comments from one counter: comment 5 and post 5 both exist
+    spam = Comment(id="5", post_id="4", parent_id=None, author=Author("Roskaposti"), published=WHEN,
+                   status="spam", content_html="osta")
+    posts = (Post(id="4", kind="post", status="published", title="Neljä", slug="nelja", url=None,
+                  published=WHEN, content_html="x", comments=(spam,)),
+             Post(id="5", kind="post", status="published", title="Viisi", slug="viisi", url=None,
+                  published=WHEN, content_html="y"))
+    source = write_archive(Archive(blog=Blog(title="B"), posts=posts), tmp_path / "in.json")
+    report = _report(tmp_path, "hugo", source)
+    assert _entry(report, "5")["written"] and _entry(report, "5")["new_url"] is not None
+    assert (_entry(report, "4")["comments"], _entry(report, "4")["comments_written"]) == (1, 0)
+    assert report["tally"]["comments"] == [{"status": "spam", "read": 1, "written": 0, "skipped": 1}]
+    assert report["posts_per_year"]["after"] == {"2012": 2}
 
 
 def test_views_default_to_entries_with_diagnostics(tmp_path: Path) -> None:

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 from importer.diagnostics import Diagnostic
 from importer.errors import UsageError
 from importer.model import Archive
-from importer.report.entries import EntryContext, entry_rows, file_locator
+from importer.report.entries import EntryContext, LeftOut, entry_rows, file_locator
 from importer.report.views import output_bodies
 from importer.stats import summarize
 from importer.validate.report import FileResult, ValidationReport
@@ -54,7 +54,7 @@ def build_report(result: ConvertResult, *, source: str | Path, output: str | Pat
     site = result.site
     post_files = dict(site.files) if site is not None else {}
     tree = spec.layout == "tree"
-    left_out = dict(result.accounting.left_out) if result.accounting is not None else {}
+    left_out = LeftOut.split(result.accounting.left_out if result.accounting is not None else {})
     context = EntryContext(
         archive=archive,
         output_bodies={p.id: p.content_html for p in (result.output_archive or archive).posts},
@@ -114,15 +114,15 @@ def _accounting(result: ConvertResult) -> dict[str, Any] | None:
             "line": accounting.line()}
 
 
-def tally(archive: Archive, left_out: dict[str, str]) -> dict[str, list[dict[str, Any]]]:
+def tally(archive: Archive, left_out: LeftOut) -> dict[str, list[dict[str, Any]]]:
     """Entries by kind and status, and comments by status: read, written and skipped."""
     entries: Counter[tuple[str, str, str]] = Counter()
     comments: Counter[tuple[str, str]] = Counter()
     for post in archive.posts:
-        post_out = post.id in left_out
+        post_out = post.id in left_out.posts
         entries[(post.kind, post.status, "skipped" if post_out else "written")] += 1
         for comment in post.comments:
-            out = post_out or comment.id in left_out
+            out = post_out or comment.id in left_out.comments
             comments[(comment.status, "skipped" if out else "written")] += 1
     kinds = sorted({(kind, status) for kind, status, _ in entries})
     statuses = sorted({status for status, _ in comments})
@@ -146,10 +146,11 @@ def _images(entries: list[dict[str, Any]], result: ConvertResult) -> dict[str, i
     }
 
 
-def posts_per_year(archive: Archive, left_out: dict[str, str]) -> dict[str, dict[str, int]]:
+def posts_per_year(archive: Archive, left_out: LeftOut) -> dict[str, dict[str, int]]:
     """Posts (kind ``post``, any status) per year of publication: read, and written."""
     before = Counter(f"{p.published:%Y}" for p in archive.posts if p.kind == "post")
-    after = Counter(f"{p.published:%Y}" for p in archive.posts if p.kind == "post" and p.id not in left_out)
+    after = Counter(f"{p.published:%Y}" for p in archive.posts
+                    if p.kind == "post" and p.id not in left_out.posts)
     return {"before": dict(sorted(before.items())), "after": dict(sorted(after.items()))}
 
 

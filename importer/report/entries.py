@@ -18,6 +18,25 @@ BodyOf = Callable[[str], "tuple[str | None, str]"]
 
 
 @dataclass(frozen=True)
+class LeftOut:
+    """Entries the writer left out, posts and comments apart.
+
+    The accounting keys them by id alone, and WordPress numbers posts and comments from one
+    counter: a spam comment 1016 must not mark post 1016 as not written. ``comment-*`` reasons
+    are about comments, every other reason about a post or page.
+    """
+
+    posts: Mapping[str, str]
+    comments: Mapping[str, str]
+
+    @classmethod
+    def split(cls, left_out: Mapping[str, str]) -> LeftOut:
+        """From ``Accounting.left_out`` (entry id -> reason)."""
+        comments = {i: r for i, r in left_out.items() if r.startswith("comment-")}
+        return cls({i: r for i, r in left_out.items() if i not in comments}, comments)
+
+
+@dataclass(frozen=True)
 class EntryContext:
     """What every row needs from the conversion."""
 
@@ -26,8 +45,8 @@ class EntryContext:
     output_bodies: Mapping[str, str]
     """Post id -> body as the writer got it (links and images rewritten)."""
     diagnostics: Sequence[Diagnostic]
-    left_out: Mapping[str, str]
-    """Entry id -> reason, for entries the writer left out."""
+    left_out: LeftOut
+    """Entries the writer left out, with the reasons."""
     site: SiteUrls | None
     output_file: Callable[[str], str | None]
     """Post id -> the file it was written to, when known."""
@@ -77,8 +96,8 @@ def entry_rows(context: EntryContext, views: str | Collection[str]) -> list[dict
 
 
 def _row(post: Post, indices: list[int], context: EntryContext) -> dict[str, Any]:
-    skipped = context.left_out.get(post.id)
-    written_comments = 0 if skipped else sum(c.id not in context.left_out for c in post.comments)
+    skipped = context.left_out.posts.get(post.id)
+    written_comments = 0 if skipped else sum(c.id not in context.left_out.comments for c in post.comments)
     images, remote = image_counts(post.content_html)
     written_body = context.output_bodies.get(post.id, "")
     if skipped:

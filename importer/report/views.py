@@ -98,11 +98,15 @@ def output_bodies(output_archive: Archive | None, files: list[OutputFile], post_
 def make_views(jobs: Sequence[ViewJob]) -> list[dict[str, Any]]:
     """The views of many entries, in order; in worker processes when there are many."""
     workers = os.cpu_count() or 1
-    if workers <= 1 or len(jobs) < PARALLEL_THRESHOLD:
+    markdown = sum(1 for _original, _ours, source in jobs if source == "markdown")
+    if workers <= 1 or markdown < PARALLEL_THRESHOLD:  # HTML bodies: cheaper here than shipped
         return _view_chunk(jobs)
     chunks = [jobs[i:i + _CHUNK] for i in range(0, len(jobs), _CHUNK)]
     with ProcessPoolExecutor(max_workers=workers) as pool:
-        return [view for chunk in _bounded(pool, chunks, 2 * workers) for view in chunk]
+        views = [view for chunk in _bounded(pool, chunks, 2 * workers) for view in chunk]
+    for view, (original, _ours, _source) in zip(views, jobs, strict=True):
+        view["original_html"] = original  # not sent back: the parent has it
+    return views
 
 
 def _bounded(pool: ProcessPoolExecutor, chunks: Sequence[Sequence[ViewJob]],
@@ -110,7 +114,7 @@ def _bounded(pool: ProcessPoolExecutor, chunks: Sequence[Sequence[ViewJob]],
     """Results in order, with at most ``in_flight`` chunks (and their bodies) queued at a time."""
     pending: deque[Future[list[dict[str, Any]]]] = deque()
     for chunk in chunks:
-        pending.append(pool.submit(_view_chunk, chunk))
+        pending.append(pool.submit(_view_chunk_in_worker, chunk))
         if len(pending) >= in_flight:
             yield pending.popleft().result()
     while pending:
@@ -122,6 +126,14 @@ def _view_chunk(jobs: Sequence[ViewJob]) -> list[dict[str, Any]]:
     for original, ours, source in jobs:
         rendered = render_markdown(ours) if source == "markdown" and ours is not None else ours
         views.append(make_view(original, rendered, source))
+    return views
+
+
+def _view_chunk_in_worker(jobs: Sequence[ViewJob]) -> list[dict[str, Any]]:
+    """``_view_chunk`` without the originals, which the parent process already holds."""
+    views = _view_chunk(jobs)
+    for view in views:
+        view["original_html"] = None
     return views
 
 

@@ -14,14 +14,16 @@ import json
 import shutil
 import time
 from collections.abc import Iterator
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
 import pytest
 from conftest import BLOG_FI, IN_CI
-from report_cases import MARKER, hostile_archive, write_archive
+from report_cases import MARKER, WHEN, hostile_archive, write_archive
 
 import importer
+from importer.model import Archive, Blog, Post
 
 CHROMIUM, DRIVER = "/usr/bin/chromium", "/usr/bin/chromedriver"
 FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
@@ -92,8 +94,8 @@ def _requests(browser: Any, page: Path) -> list[str]:
 
 
 def _row_ids(browser: Any, visible_only: bool) -> list[str]:
-    script = ("return Array.from(document.querySelectorAll('#entries-table tbody tr'))"
-              ".filter(r => !arguments[0] || !r.hidden)"
+    script = ("return Array.from(document.querySelectorAll('#entries-table tr[data-problems]'))"
+              ".filter(r => !arguments[0] || r.getClientRects().length > 0)"
               ".map(r => r.querySelector('.id').textContent);")
     return list(browser.execute_script(script, visible_only))
 
@@ -174,3 +176,27 @@ def test_scripts_in_posts_never_run(browser: Any, tmp_path: Path) -> None:
     log += browser.get_log("browser")
     assert _errors(log) == []
     assert _requests(browser, page) == [page.as_uri()]
+
+
+def test_filter_and_sort_move_rows_across_chunks(browser: Any, tmp_path: Path) -> None:
+    # 250 rows: three chunks of the table; every third post is untitled (a title-missing problem)
+    posts = tuple(Post(id=f"p{i:03d}", kind="post", status="published", title="" if i % 3 == 0 else f"T{i}",
+                       slug=f"s{i}", url=None, published=WHEN - timedelta(days=(i * 37) % 250),
+                       content_html="teksti") for i in range(250))
+    source = write_archive(Archive(blog=Blog(title="Iso"), posts=posts), tmp_path / "big.json")
+    page = tmp_path / "report.html"
+    importer.convert(source, tmp_path / "out.json", to="json", report_html=page)
+    _open(browser, page)
+    assert len(_row_ids(browser, False)) == 250
+    from selenium.webdriver.support.ui import Select
+
+    Select(browser.find_element("id", "filter")).select_by_value("problems")
+    untitled = {p.id for p in posts if not p.title}
+    assert set(_row_ids(browser, True)) == untitled and len(untitled) == 84
+    published = browser.find_elements("css selector", "#entries-table .head th button")[2]
+    published.click()  # ascending by date
+    by_date = sorted(untitled, key=lambda pid: next(p.published for p in posts if p.id == pid))
+    assert _row_ids(browser, True) == by_date
+    Select(browser.find_element("id", "filter")).select_by_value("clean")
+    assert set(_row_ids(browser, True)) == {p.id for p in posts} - untitled
+    assert browser.find_element("id", "shown").text == "166 of 250 shown"

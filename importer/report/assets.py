@@ -21,13 +21,14 @@ h3{margin:0 0 6px;font-size:16px}.sub{color:#555;margin:0;overflow-wrap:anywhere
 .card{border:1px solid var(--line);border-radius:6px;padding:8px 12px;background:#fff;min-width:200px}
 .card h3{font-size:14px;color:#444}table{border-collapse:collapse}
 td,th{border-bottom:1px solid var(--line);padding:3px 8px;text-align:left;vertical-align:top}
-td.n,th.n{text-align:right}#entries-table{width:100%;font-size:14px;table-layout:fixed}
-#entries-table th:nth-child(1){width:18%}#entries-table th:nth-child(2){width:9%}
-#entries-table th:nth-child(3){width:9%}#entries-table th:nth-child(4){width:20%}
-#entries-table th:nth-child(5){width:20%}#entries-table th:nth-child(6){width:7%}
-#entries-table th:nth-child(7){width:7%}#entries-table th:nth-child(8){width:10%}
-#entries-table td{overflow-wrap:anywhere}
-#entries-table th button{font:inherit;font-weight:600;border:0;background:none;padding:0;cursor:pointer}
+td.n,th.n{text-align:right}.entries table{width:100%;font-size:14px;table-layout:fixed}
+.chunk{content-visibility:auto;contain-intrinsic-size:auto 6000px}
+.entries :is(th,td):nth-child(1){width:18%}.entries :is(th,td):nth-child(2){width:9%}
+.entries :is(th,td):nth-child(3){width:9%}.entries :is(th,td):nth-child(4){width:20%}
+.entries :is(th,td):nth-child(5){width:20%}.entries :is(th,td):nth-child(6){width:7%}
+.entries :is(th,td):nth-child(7){width:7%}.entries :is(th,td):nth-child(8){width:10%}
+.entries td{overflow-wrap:anywhere}
+.entries th button{font:inherit;font-weight:600;border:0;background:none;padding:0;cursor:pointer}
 th[aria-sort=ascending] button::after{content:" \\25B2"}
 th[aria-sort=descending] button::after{content:" \\25BC"}
 tr.problem td:first-child{box-shadow:inset 3px 0 var(--warn)}
@@ -55,23 +56,35 @@ summary{cursor:pointer;color:var(--info)}svg text{font-size:11px;fill:#333}.bar-
 JS = """
 (function () {
   "use strict";
-  var table = document.getElementById("entries-table");
-  if (!table) { return; }
-  var body = table.tBodies[0];
-  var rows = Array.prototype.slice.call(body.rows);
+  var box = document.getElementById("entries-table");
+  if (!box) { return; }
+  var size = Number(box.getAttribute("data-chunk"));
+  var bodies = Array.prototype.slice.call(box.querySelectorAll(".chunk tbody"));
+  var parked = box.querySelector(".parked tbody");
+  var rows = Array.prototype.slice.call(box.querySelectorAll(".chunk tr"));
+  var order = rows.slice();
   var filter = document.getElementById("filter");
   var search = document.getElementById("search");
   var shown = document.getElementById("shown");
+  function keep(row, mode, needle) {
+    var problem = row.getAttribute("data-problems") === "1";
+    return (mode === "all" || (mode === "problems") === problem) &&
+      (!needle || row.textContent.toLowerCase().indexOf(needle) !== -1);
+  }
+  function place(list, body) {
+    var fragment = document.createDocumentFragment();
+    list.forEach(function (row) { fragment.appendChild(row); });
+    body.appendChild(fragment);
+  }
   function apply() {
-    var mode = filter.value, needle = search.value.trim().toLowerCase(), count = 0;
-    rows.forEach(function (row) {
-      var problem = row.getAttribute("data-problems") === "1";
-      var keep = (mode === "all" || (mode === "problems") === problem) &&
-        (!needle || row.textContent.toLowerCase().indexOf(needle) !== -1);
-      row.hidden = !keep;
-      if (keep) { count += 1; }
+    var mode = filter.value, needle = search.value.trim().toLowerCase(), on = [], off = [];
+    order.forEach(function (row) { (keep(row, mode, needle) ? on : off).push(row); });
+    bodies.forEach(function (body, index) {
+      place(on.slice(index * size, (index + 1) * size), body);
+      body.parentNode.parentNode.hidden = index * size >= on.length;
     });
-    shown.textContent = count + " of " + rows.length + " shown";
+    place(off, parked);
+    shown.textContent = on.length + " of " + rows.length + " shown";
   }
   function key(row, column) {
     var cell = row.cells[column];
@@ -79,21 +92,19 @@ JS = """
   }
   function sortBy(th, column) {
     var ascending = th.getAttribute("aria-sort") !== "ascending";
-    var numeric = th.classList.contains("n") || th.hasAttribute("data-numeric");
+    var numeric = th.classList.contains("n");
     Array.prototype.forEach.call(th.parentNode.cells, function (other) {
       other.removeAttribute("aria-sort");
     });
     th.setAttribute("aria-sort", ascending ? "ascending" : "descending");
-    rows.sort(function (a, b) {
+    order.sort(function (a, b) {
       var x = key(a, column), y = key(b, column);
-      var order = numeric ? Number(x) - Number(y) : x.localeCompare(y);
-      return ascending ? order : -order;
+      var result = numeric ? Number(x) - Number(y) : x.localeCompare(y);
+      return ascending ? result : -result;
     });
-    var fragment = document.createDocumentFragment();
-    rows.forEach(function (row) { fragment.appendChild(row); });
-    body.appendChild(fragment);
+    apply();
   }
-  Array.prototype.forEach.call(table.tHead.rows[0].cells, function (th, column) {
+  Array.prototype.forEach.call(box.querySelector(".head").rows[0].cells, function (th, column) {
     var button = th.querySelector("button");
     if (button) { button.addEventListener("click", function () { sortBy(th, column); }); }
   });
@@ -135,7 +146,11 @@ JS = """
       if (details.open && !details.hasAttribute("data-built")) { build(details); }
     });
   });
-  apply();
+  if (filter.value !== "all" || search.value) {
+    apply();  // a reload that kept the form's state
+  } else {
+    shown.textContent = rows.length + " of " + rows.length + " shown";
+  }
 }());
 """
 

@@ -176,6 +176,12 @@ def test_front_matter_is_stripped_for_every_flavor() -> None:
     assert strip_front_matter("---\nno end", "hugo") == "no end"
 
 
+def test_inline_markup_does_not_split_a_word() -> None:
+    # a real export: "<b>K</b>iln" read as "K iln" marked a difference the browser never shows
+    assert visible_words("<p>uusi <b>K</b>iln</p><p>seuraava<br>rivi</p><td>a</td><td>b</td>") == [
+        "uusi", "Kiln", "seuraava", "rivi", "a", "b"]
+
+
 def test_visible_text_difference_is_marked_word_by_word() -> None:
     original = visible_words("<p>Yksi kaksi <b>kolme</b></p><script>piilo</script><style>x{}</style>")
     assert original == ["Yksi", "kaksi", "kolme"]

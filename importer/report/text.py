@@ -1,7 +1,7 @@
 """The visible text of an HTML body and a compact word-level difference of two of them.
 
 Visible text is what a reader sees: the text of every element except ``script``, ``style`` and
-``template``, words split on whitespace (the same reading as the Markdown fidelity tests). The
+``template``, words split on whitespace and at block boundaries (``<b>K</b>iln`` is one word). The
 difference is ``difflib``'s, on words, with long unchanged runs shortened to a few words of
 context on each side, so a view of a 3,000-word post with one changed word stays one line.
 """
@@ -15,6 +15,13 @@ from lxml import etree
 
 #: Elements whose text a browser does not show.
 INVISIBLE = ("script", "style", "template")
+#: Elements that separate words (blocks, line breaks, cells): ``<b>K</b>iln`` is one word,
+#: ``<p>a</p><p>b</p>`` two.
+BREAKING = frozenset(
+    "address article aside blockquote body br caption center dd details dialog div dl dt fieldset "
+    "figcaption figure footer form h1 h2 h3 h4 h5 h6 header hr iframe img li main nav ol p pre "
+    "section summary table tbody td tfoot th thead tr ul video audio object embed".split()
+)
 #: Words of unchanged text kept on each side of a change.
 CONTEXT = 6
 #: Words compared per side at most; longer texts are cut (and said so) to bound diff time.
@@ -57,7 +64,17 @@ def visible_words(body: str) -> list[str]:
         return body.split()
     root = parse_fragment(body)
     etree.strip_elements(root, etree.Comment, etree.ProcessingInstruction, *INVISIBLE, with_tail=False)
-    return " ".join(root.itertext()).split()
+    parts: list[str] = []
+    for event, element in etree.iterwalk(root, events=("start", "end")):
+        breaks = element.tag in BREAKING
+        if event == "start":
+            parts.append(" " if breaks else "")
+            parts.append(element.text or "")
+        else:
+            parts.append(" " if breaks else "")
+            if element is not root:
+                parts.append(element.tail or "")
+    return "".join(parts).split()
 
 
 def word_diff(original: list[str], ours: list[str]) -> tuple[list[Op], bool]:

@@ -32,4 +32,4 @@ def render_json(report: dict[str, Any]) -> bytes:
             lines.append(f"{json.dumps(key)}: [\n  {items}\n ]")
         else:
             lines.append(f"{json.dumps(key)}: {json.dumps(value, ensure_ascii=False)}")
-    return ("{" + ",\n ".join(lines) + "}\n").encode("utf-8")
+    return ("{" + ",\n ".join(lines) + "}\n").encode("utf-8", errors="replace")

@@ -295,3 +295,19 @@ def test_cli_report_usage_errors(tmp_path: Path, output: str, args: list[str]) -
                                        *[at(a) for a in args]])
     assert result.exit_code == 2, result.output
     assert list(tmp_path.iterdir()) == []  # refused before anything was written
+
+
+def test_a_lone_surrogate_cannot_stop_the_report() -> None:
+    # json.dumps(ensure_ascii=False) keeps a lone surrogate, which UTF-8 cannot encode
+    data = render_json({"schema": "convert-report/1", "diagnostics": [{"message": "a\ud800b"}]})
+    assert json.loads(data)["diagnostics"][0]["message"] == "a?b"
+    assert "\ud800" not in render_html(_report_of_nothing()).decode("utf-8")
+
+
+def _report_of_nothing() -> dict[str, Any]:
+    return {"blog": {"title": "t\ud800"}, "input": {"path": "p", "format": None},
+            "output": {"path": "o", "format": "json"}, "generator": "blogimport x",
+            "tally": {"entries": [], "comments": []}, "images": {"references": 0, "on_blogger_hosts": 0,
+                                                                "downloaded": 0, "failed": 0},
+            "web": None, "accounting": None, "diagnostics_by_code": [], "diagnostics": [],
+            "posts_per_year": {"before": {}, "after": {}}, "entries": []}

@@ -145,6 +145,7 @@ def _write_reports(result: ConvertResult, targets: dict[str, str], *, source: st
             write_file([OutputFile(name, data)], path, force=force)
         except OSError as error:
             raise OutputError(_os_error_text(error), file=path) from None
+        del data  # a big archive's report is tens of MB: never hold both renderings at once
 
 
 def _os_error_text(error: OSError) -> str:

@@ -32,4 +32,5 @@ def render_json(report: dict[str, Any]) -> bytes:
             lines.append(f"{json.dumps(key)}: [\n  {items}\n ]")
         else:
             lines.append(f"{json.dumps(key)}: {json.dumps(value, ensure_ascii=False)}")
-    return ("{" + ",\n ".join(lines) + "}\n").encode("utf-8", errors="replace")
+    text = "{" + ",\n ".join(lines) + "}\n"
+    return text.encode("utf-8", errors="replace")

@@ -31,7 +31,7 @@ def render_html(report: dict[str, Any]) -> bytes:
         entry_table(report),
         entry_sections(report),
         _general_diagnostics(report),
-        views_block(report),
+        *views_block(report),
         f"<script>{JS}</script></body></html>\n",
     ]
     # parts encoded one by one: the joined text of a 5,000-post page would be one more 57 MB copy

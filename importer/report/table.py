@@ -120,18 +120,24 @@ def entry_sections(report: dict[str, Any]) -> str:
             f'{"".join(sections)}</section>')
 
 
-def views_block(report: dict[str, Any]) -> str:
-    """Every view's two frame documents in ONE inert JSON data block, keyed ``v-<index>``.
+def views_block(report: dict[str, Any]) -> list[str]:
+    """Every view's two frame documents in ONE inert JSON data block, keyed ``v-<index>``, in pieces.
 
     One block, not one per view: Chromium took seconds longer to parse 5,000 script elements than
-    one holding the same text. The page's script parses it when the first view is opened.
+    one holding the same text. The page's script parses it when the first view is opened. The
+    pieces are one per view, so a big report is never held as one more copy of all bodies.
     """
-    views = {f"v-{index}": _view_data(entry) for index, entry in enumerate(report["entries"])
-             if entry["view"] is not None}
-    if not views:
-        return ""
-    data = json.dumps(views, ensure_ascii=False).replace("<", "\\u003c")
-    return f'<script type="application/json" id="views">{data}</script>'
+    pieces = [f'"v-{index}":' + _inert_json(_view_data(entry))
+              for index, entry in enumerate(report["entries"]) if entry["view"] is not None]
+    if not pieces:
+        return []
+    return ['<script type="application/json" id="views">{', pieces[0],
+            *("," + piece for piece in pieces[1:]), "}</script>"]
+
+
+def _inert_json(value: Any) -> str:
+    """JSON that cannot end its ``<script>`` data block: every ``<`` written as ``\\u003c``."""
+    return json.dumps(value, ensure_ascii=False).replace("<", "\\u003c")
 
 
 def _section(index: int, entry: dict[str, Any], report: dict[str, Any]) -> str:

@@ -25,6 +25,8 @@ class Accounting:
     written: int
     skipped: dict[str, int] = field(default_factory=dict)
     """Number of entries left out per reason (a catalogue code)."""
+    left_out: dict[str, str] = field(default_factory=dict, compare=False)
+    """Id of each entry of the archive the writer left out -> the reason (a catalogue code)."""
 
     @property
     def skipped_total(self) -> int:
@@ -66,7 +68,7 @@ def account(archive: Archive, read_diagnostics: Iterable[Diagnostic],
                 skipped_writing[reason] += 1
     return Accounting(read=in_archive + skipped_reading.total(),
                       written=in_archive - skipped_writing.total(),
-                      skipped=dict(skipped_reading + skipped_writing))
+                      skipped=dict(skipped_reading + skipped_writing), left_out=left_out)
 
 
 def check_conversion(archive: Archive, diagnostics: Diagnostics, read_span: tuple[int, int],

@@ -82,18 +82,26 @@ def _refuse_foreign(values: dict[str, Any], spec: WriterSpec[Any]) -> None:
               help="Force the input format instead of detecting it.")
 @click.option("--force", is_flag=True, help="Replace existing files that blogimport did not write.")
 @click.option("-q", "--quiet", is_flag=True, help="Do not print info diagnostics.")
+@click.option("--report", "report", metavar="FILE",
+              help="Also write the migration report as JSON: every diagnostic and every entry.")
+@click.option("--report-html", "report_html", metavar="FILE",
+              help="Also write the migration report as one HTML page to look at (works offline).")
+@click.option("--report-views", "report_views", default="problems", show_default=True,
+              help="Entries shown side by side in the report: problems, all, or entry ids (a,b).")
 @FAIL_ON
 @options_from_dataclasses([ReadOptions])
 @options_from_dataclasses([*_WRITER_OPTION_CLASSES, WebOptions])
 @handle_errors
 def convert(input_path: str, to: str, output: str, from_format: str | None, force: bool,
-            quiet: bool, fail_on: str, **values: Any) -> None:
+            quiet: bool, report: str | None, report_html: str | None, report_views: str,
+            fail_on: str, **values: Any) -> None:
     """Convert INPUT (an export, a Takeout folder or zip, saved pages) to another format.
 
     \b
     Examples:
       blogimport convert blog-06-10-2010.xml --to json -o blog.json
       blogimport convert takeout-20240101.zip --blog "Sosmedia ja muuta" --to hugo -o site/
+      blogimport convert blog.xml --to hugo -o site/ --report-html report.html
     """
     spec = get_writer(to)
     read_options = _read_options(values, None)  # every value is checked before the input is opened
@@ -106,6 +114,7 @@ def convert(input_path: str, to: str, output: str, from_format: str | None, forc
             input_path, output, to, from_format=from_format,
             read_options=dataclasses.replace(read_options, progress=progress), write_options=write_options,
             force=force, diagnostics=diagnostics, web=web_options,
+            report=report, report_html=report_html, report_views=report_views,
         )
     echo_diagnostics(diagnostics, quiet=quiet)
     if result.web is not None and web_options.active:

@@ -48,14 +48,21 @@ class UsageError(ImporterError):
     """The caller asked for something inconsistent (unknown format, missing ``--blog``...)."""
 
 
+def clip(text: str, limit: int = 80) -> str:
+    """``text`` cut to about ``limit`` characters with an ellipsis, for quoting hostile input."""
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
 class DateParseError(ImporterError):
     """A date or time text that cannot be parsed exactly.
 
-    Carries the ``text``, the ``locale`` it was parsed in and the ``reason`` in words.
+    Carries the ``text``, the ``locale`` it was parsed in and the ``reason`` in words. The message
+    and ``reason`` quote at most a line's worth of the text (a 5,000-digit "date" stays one line).
     """
 
     def __init__(self, text: str, locale: str, reason: str) -> None:
-        super().__init__(f"cannot parse {text!r} as a date (locale {locale}): {reason}")
+        reason = clip(reason, 200)
+        super().__init__(f"cannot parse {clip(text)!r} as a date (locale {locale}): {reason}")
         self.text = text
         self.locale = locale
         self.reason = reason

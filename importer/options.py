@@ -36,5 +36,11 @@ class ReadOptions:
     base_url: str | None = option(
         None, "The blog's address (https://name.blogspot.com/) when the input does not carry it."
     )
+    max_inflated: str | None = option(
+        None, "Takeout .zip: the most one member may inflate to (default 1GiB; e.g. 4GB for a "
+        "bigger real export). A zip bomb is refused, not read."
+    )
+    """A size (``1GiB``, ``4GB``); None is ``takeout_source.MAX_INFLATED``. The whole feed is
+    held in memory while it is read, so this also bounds the run's memory."""
     progress: Callable[[int, int], None] | None = field(default=None, compare=False, repr=False)
     """Called now and then with (bytes read, total bytes) by readers of big files (no flag)."""

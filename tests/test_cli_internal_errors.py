@@ -62,3 +62,15 @@ def test_the_guard_leaves_library_errors_and_exit_codes_alone(tmp_path: Path) ->
     assert result.exit_code == 1 and "internal error" not in result.stderr
     result = CliRunner().invoke(main, ["date", "torstai 10. kesäkuuta 2010"])
     assert result.exit_code == 0 and result.stdout.strip() == "2010-06-10 (day)"
+
+
+def test_running_out_of_memory_is_one_line_not_a_bug_report(monkeypatch: pytest.MonkeyPatch) -> None:
+    def exhaust(*_args: object) -> None:
+        raise MemoryError
+
+    monkeypatch.setattr(json_reader, "post_from_dict", exhaust)
+    result = CliRunner().invoke(main, ["convert", str(JSON), "--to", "json", "-o", "-"])
+    assert result.exit_code == 1
+    assert result.stderr.strip().splitlines() == [
+        "Error: out of memory: the input needs more memory than this machine allows "
+        "(run with --debug for the trace)"]

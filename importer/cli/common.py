@@ -71,6 +71,11 @@ def handle_errors(func: F) -> F:
             raise FatalError(str(exc)) from None
         except (click.ClickException, click.exceptions.Exit, click.Abort):
             raise  # click's own ways of ending a command
+        except MemoryError:
+            if debug_enabled():
+                raise
+            raise FatalError("out of memory: the input needs more memory than this machine "
+                             "allows (run with --debug for the trace)") from None
         except Exception as exc:
             if debug_enabled():
                 raise

@@ -84,6 +84,10 @@ CODES: dict[str, Code] = {
            "offset the source gives (UTC for Takeout).", "Pass --timezone, e.g. Europe/Helsinki."),
         _c("timezone-unknown", _W, "The blog's time zone setting names no known zone; it was ignored.",
            "Pass --timezone with an IANA zone name."),
+        _c("encoding-suspect", _W, "The input declares ISO-8859-1 or Windows-1252 but its bytes "
+           "are valid UTF-8 with non-ASCII characters: read as declared, every accented letter "
+           "is probably mojibake ('PÃ¤ivÃ¤Ã¤' for 'Päivää').",
+           "Check the text; if it is mojibake, convert again with --encoding utf-8."),
         _c("url-invalid", _W, "An entry's permalink cannot be parsed as a URL (such as "
            "'http://[x/'); the entry converted without it, so it gets no alias or redirect. The "
            "text is kept in the entry's extra fields as url_invalid.",

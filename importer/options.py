@@ -36,6 +36,11 @@ class ReadOptions:
     base_url: str | None = option(
         None, "The blog's address (https://name.blogspot.com/) when the input does not carry it."
     )
+    encoding: str | None = option(
+        None, "Read an XML input in this encoding whatever it declares (e.g. utf-8, when an "
+        "export declares ISO-8859-1 over UTF-8 bytes: see encoding-suspect)."
+    )
+    """A codec name; None follows the input's own declaration (or its BOM)."""
     max_inflated: str | None = option(
         None, "Takeout .zip: the most one member may inflate to (default 1GiB; e.g. 4GB for a "
         "bigger real export). A zip bomb is refused, not read."

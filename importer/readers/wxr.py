@@ -42,6 +42,7 @@ from importer.errors import InputError, UsageError
 from importer.model import Archive, Author, Blog, Comment, Location, Post
 from importer.options import ReadOptions
 from importer.readers.blogger_threads import check_thread
+from importer.readers.encoding import Utf8Watch, encoding_override, suspect_declaration
 from importer.writers.wxr import meta
 
 STATUSES = {"publish": "published", "draft": "draft", "future": "scheduled", "private": "private",
@@ -61,6 +62,8 @@ class _CleanStream:
 
     def __init__(self, raw: BinaryIO, total: int, options: ReadOptions) -> None:
         self._raw, self._total, self._progress = raw, total, options.progress
+        self._watch_encoding = options.encoding is None
+        self.watch: Utf8Watch | None = None
         self.removed = 0
         self.done = 0
         self._wide = False
@@ -69,6 +72,11 @@ class _CleanStream:
         data = self._raw.read(size if size > 0 else _CHUNK)
         if self.done == 0 and data[:2] in _WIDE_STARTS:
             self._wide = True  # UTF-16/32: NUL bytes are half of every character, not controls
+        if self.done == 0 and self._watch_encoding:
+            label = suspect_declaration(data)
+            self.watch = Utf8Watch(label) if label else None
+        if self.watch is not None:
+            self.watch.feed(data)
         self.done += len(data)
         if self._wide:
             if self._progress is not None:
@@ -355,10 +363,11 @@ def _channel_child(element: etree._Element, state: _State) -> None:
         state.channel.setdefault(key, _text(element))
 
 
-def _events(stream: _CleanStream, path: Path) -> Iterator[etree._Element]:
+def _events(stream: _CleanStream, path: Path, encoding: str | None) -> Iterator[etree._Element]:
     """Each finished child of ``<channel>``, cleared (with its predecessors) once handled."""
     context = etree.iterparse(stream, events=("end",), resolve_entities=False, no_network=True,
-                              load_dtd=False, huge_tree=True, remove_comments=True, remove_pis=True)
+                              load_dtd=False, huge_tree=True, remove_comments=True, remove_pis=True,
+                              encoding=encoding)
     try:
         for _event, element in context:
             parent = element.getparent()
@@ -391,6 +400,9 @@ def _resolve_parents(posts: list[Post], ids: Mapping[str, str]) -> list[Post]:
 
 
 def _report(state: _State, stream: _CleanStream) -> None:
+    suspect = stream.watch.message() if stream.watch is not None else None
+    if suspect:
+        state.diagnostics.report("encoding-suspect", suspect)
     if stream.removed:
         state.diagnostics.report("control-chars-removed", f"{stream.removed} control characters "
                                  "XML forbids were removed from the input.")
@@ -415,7 +427,7 @@ def read_wxr(path: Path, options: ReadOptions, diagnostics: Diagnostics) -> Arch
         total = path.stat().st_size
         with path.open("rb") as raw:
             stream = _CleanStream(raw, total, options)
-            for element in _events(stream, path):
+            for element in _events(stream, path, encoding_override(options.encoding)):
                 _channel_child(element, state)
     except OSError as exc:
         raise InputError(f"cannot read: {exc.strerror or exc}", file=str(path)) from exc

@@ -354,5 +354,23 @@ def _syntax_error(exc: etree.XMLSyntaxError, name: str, open_line: int | None) -
                                   or "EndTag" in message or "end of data" in message):
         return InputError(f"file ends inside <entry> (started at line {open_line}); the export "
                           "is truncated or corrupt", file=name, line=line)
-    first_line = message.splitlines()[0] if message else "malformed XML"
-    return InputError(f"not well-formed XML: {first_line}", file=name, line=line)
+    return InputError(f"not well-formed XML: {xml_error_text(message)}", file=name, line=line)
+
+
+_DEPTH = re.compile(r"Excessive depth in document: (\d+)")
+_HUGE_ADVICE = re.compile(r",?\s*use XML_PARSE_HUGE option", re.IGNORECASE)
+
+
+def xml_error_text(message: str) -> str:
+    """libxml2's message, first line, in words for the user: its advice "use XML_PARSE_HUGE
+    option" names a parser flag no user can set (and huge_tree is on already); the limit hit is
+    said instead."""
+    first = (message.strip().splitlines() or ["malformed XML"])[0]
+    depth = _DEPTH.search(first)
+    if depth:
+        return (f"elements are nested more than {depth.group(1)} deep, the XML parser's limit against "
+                "hostile input; no real export nests so deep, so the file is damaged or crafted")
+    if _HUGE_ADVICE.search(first):
+        return (_HUGE_ADVICE.sub("", first).strip().rstrip(",") + " (a size limit of the XML parser "
+                "against hostile input; the file is damaged or crafted)")
+    return first

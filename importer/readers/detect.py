@@ -2,12 +2,13 @@
 
 File names are never trusted (real Takeout files circulate renamed as ``blog-export.xml``).
 XML is sniffed with a bounded, entity-free parse of its start: the root element, its
-namespaces and the first entry's categories are enough to tell the Blogger formats apart.
+namespaces and the first entry's categories are enough to tell the Blogger formats apart. A
+long prolog (a comment of more than the 256 KiB sniffed, before the root element) is read on,
+up to ``MAX_PROLOG_BYTES``, until the root and the first entry have been seen.
 """
 
 from __future__ import annotations
 
-import contextlib
 import re
 import zipfile
 from dataclasses import dataclass, field
@@ -24,6 +25,8 @@ GDATA_KIND = "http://schemas.google.com/g/2005#kind"
 WXR_NS_PREFIX = "http://wordpress.org/export/"
 
 _SNIFF_BYTES = 256 * 1024
+#: How far to read for the root element past a long comment or processing instructions.
+MAX_PROLOG_BYTES = 64 * 1024**2
 # An internal DTD subset declaring entities: no Blogger or WordPress export has one, and
 # billion-laughs bombs need one. Refused before any parser sees it.
 _DTD_ENTITIES = re.compile(rb"<!DOCTYPE[^\[>]*\[[^\]]*<!ENTITY", re.IGNORECASE)
@@ -76,21 +79,64 @@ def is_blogger_page(head: bytes) -> bool:
     return _BLOGGER_MARKERS.search(head) is not None
 
 
+class _Sniffer:
+    """An incremental, entity-free parse of a document's start, fed chunk by chunk."""
+
+    def __init__(self) -> None:
+        self.sniff = XmlSniff()
+        self.failed = False
+        self._parser = etree.XMLPullParser(
+            events=("start",), resolve_entities=False, no_network=True, load_dtd=False, huge_tree=True
+        )
+
+    def feed(self, data: bytes) -> None:
+        """Parse ``data`` and note what its elements say (nothing more after a syntax error)."""
+        if self.failed:
+            return
+        # a truncated head, or a damaged one (WXR with a Word \x0b): what came before still counts
+        try:
+            self._parser.feed(data)
+        except etree.XMLSyntaxError:
+            self.failed = True
+        try:
+            for _event, element in self._parser.read_events():
+                _note(self.sniff, element)
+        except etree.XMLSyntaxError:
+            self.failed = True
+
+
 def sniff_xml(head: bytes) -> XmlSniff | None:
     """Parse the start of an XML document; None when it is not XML at all."""
-    sniff = XmlSniff()
-    parser = etree.XMLPullParser(
-        events=("start",), resolve_entities=False, no_network=True, load_dtd=False, huge_tree=True
-    )
-    # a truncated head, or a damaged one (WXR with a Word \x0b): what came before still counts
-    with contextlib.suppress(etree.XMLSyntaxError):
-        parser.feed(head)
-    try:
-        for _event, element in parser.read_events():
-            _note(sniff, element)
-    except etree.XMLSyntaxError:
-        pass
-    return sniff if sniff.root else None
+    sniffer = _Sniffer()
+    sniffer.feed(head)
+    return sniffer.sniff if sniffer.sniff.root else None
+
+
+def _sniff_file(path: Path, head: bytes) -> XmlSniff | None:
+    """``sniff_xml`` of the head, read on past a prolog longer than the head (a 300 KiB comment
+    before the root is still XML); ``InputError`` for an entity declaration met on the way."""
+    sniffer = _Sniffer()
+    sniffer.feed(head)
+    if sniffer.sniff.root or sniffer.failed or len(head) < _SNIFF_BYTES:
+        return sniffer.sniff if sniffer.sniff.root else None
+    with path.open("rb") as handle:
+        handle.seek(len(head))
+        done, after_root, tail = len(head), 0, head[-8:]
+        while not sniffer.failed and after_root < _SNIFF_BYTES and done < MAX_PROLOG_BYTES:
+            chunk = handle.read(_SNIFF_BYTES)
+            if not chunk:
+                break
+            if not sniffer.sniff.root and b"<!ENTITY" in (tail + chunk).upper():
+                raise InputError("the file declares XML entities (a possible XML bomb); refused",
+                                 file=str(path))
+            tail = chunk[-8:]
+            sniffer.feed(chunk)
+            done += len(chunk)
+            after_root += len(chunk) if sniffer.sniff.root else 0
+    if not sniffer.sniff.root and not sniffer.failed and done >= MAX_PROLOG_BYTES:
+        raise FormatDetectionError(f"XML with no root element in its first {MAX_PROLOG_BYTES // 2**20} "
+                                   "MiB (a comment that long is no blog export)", file=str(path))
+    return sniffer.sniff if sniffer.sniff.root else None
 
 
 def _note(sniff: XmlSniff, element: etree._Element) -> None:
@@ -157,7 +203,10 @@ def _detect_bytes(head: bytes, path: Path) -> str:
     if _DTD_ENTITIES.search(head):
         raise InputError("the file declares XML entities (a possible XML bomb); refused",
                          file=str(path))
-    sniff = sniff_xml(head)
+    try:
+        sniff = _sniff_file(path, head)
+    except OSError as exc:
+        raise InputError(f"cannot read: {exc.strerror or exc}", file=str(path)) from exc
     if sniff is None:
         raise FormatDetectionError("not XML, JSON or HTML: no reader recognises it", file=str(path))
     name = classify_xml(sniff)

@@ -32,6 +32,10 @@ MAX_INTEGER_DIGITS = 100
 
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
+#: Control characters XML 1.0 forbids (C0 but tab, LF, CR): JSON can carry them as ``\u0000``,
+#: no other input can, and front matter, SITE-NOTES.md and terminals must never get them raw.
+_CONTROLS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f]")
+_CONTROL_ESCAPE = re.compile(r"\\u00[01][0-9a-fA-F]")
 
 
 def _zone(name: str | None) -> tzinfo | None:
@@ -210,7 +214,8 @@ def _check_schema(value: object, path: Path) -> None:
                           f"blog-archive/{SUPPORTED_MAJOR})", file=str(path))
 
 
-def _load(path: Path) -> tuple[Mapping[str, Any], list[Mapping[str, Any]]]:
+def _load(path: Path) -> tuple[Mapping[str, Any], list[Mapping[str, Any]], bool]:
+    """Header and posts, and whether the text escapes a control character (``\\u0000``...)."""
     try:
         text = path.read_text(encoding="utf-8-sig")  # a BOM from a Windows editor is no error
     except (OSError, UnicodeDecodeError) as exc:
@@ -221,7 +226,7 @@ def _load(path: Path) -> tuple[Mapping[str, Any], list[Mapping[str, Any]]]:
             posts = document.get("posts") or []
             if not isinstance(posts, list):
                 raise InputError("'posts' is not a list", file=str(path))
-            return document, posts
+            return document, posts, bool(_CONTROL_ESCAPE.search(text))
         raise InputError("the JSON document is not an object", file=str(path))
     except RecursionError:
         raise InputError("the JSON is nested too deeply to be a blog archive",
@@ -240,12 +245,51 @@ def _load(path: Path) -> tuple[Mapping[str, Any], list[Mapping[str, Any]]]:
                              line=first.lineno) from None
         if not isinstance(header, dict):
             raise InputError("invalid JSON lines header", file=str(path)) from None
-        return header, posts
+        return header, posts, bool(_CONTROL_ESCAPE.search(text))
+
+
+def _remove_controls(document: Any) -> int:
+    """Remove ``_CONTROLS`` from every string (and key) of a loaded document, in place; the count.
+
+    Iterative: a document nested as deeply as ``json`` accepts must not overflow the stack here.
+    """
+    removed = 0
+
+    def clean(text: str) -> str:
+        nonlocal removed
+        text, count = _CONTROLS.subn("", text)
+        removed += count
+        return text
+
+    stack: list[Any] = [document]
+    while stack:
+        container = stack.pop()
+        if isinstance(container, dict):
+            if any(_CONTROLS.search(key) for key in container):
+                items = [(clean(key), value) for key, value in container.items()]
+                container.clear()
+                container.update(items)
+            keys: Any = list(container)
+        elif isinstance(container, list):
+            keys = range(len(container))
+        else:
+            continue
+        for key in keys:
+            value = container[key]
+            if isinstance(value, str):
+                container[key] = clean(value)
+            elif isinstance(value, dict | list):
+                stack.append(value)
+    return removed
 
 
 def read_json(path: Path, options: ReadOptions, diagnostics: Diagnostics) -> Archive:
     """Read a ``blog-archive/1`` JSON or JSON-lines file; malformed posts are reported, skipped."""
-    header, raw_posts = _load(path)
+    header, raw_posts, escaped = _load(path)
+    removed = _remove_controls([header, raw_posts]) if escaped else 0
+    if removed:
+        diagnostics.report("control-chars-removed", f"{removed} control characters (such as NUL) "
+                           "that JSON can escape but XML and front matter cannot hold were removed.")
     _check_schema(header.get("schema"), path)
     try:
         blog = blog_from_dict(header.get("blog") or {})

@@ -41,6 +41,7 @@ from importer.diagnostics import Diagnostics
 from importer.errors import InputError, UsageError
 from importer.model import Archive, Author, Blog, Comment, Location, Post
 from importer.options import ReadOptions
+from importer.readers.blogger_common import xml_error_text
 from importer.readers.blogger_threads import check_thread
 from importer.readers.encoding import Utf8Watch, encoding_override, suspect_declaration
 from importer.writers.wxr import meta
@@ -383,8 +384,7 @@ def _events(stream: _CleanStream, path: Path, encoding: str | None) -> Iterator[
             while element.getprevious() is not None:
                 del parent[0]
     except etree.XMLSyntaxError as exc:
-        first_line = (str(exc.msg or exc).strip().splitlines() or ["malformed XML"])[0]
-        raise InputError(f"not well-formed WXR: {first_line}", file=str(path),
+        raise InputError(f"not well-formed WXR: {xml_error_text(str(exc.msg or exc))}", file=str(path),
                          line=exc.position[0] if exc.position else None) from None
 
 

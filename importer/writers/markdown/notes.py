@@ -9,6 +9,8 @@ not declared as a taxonomy; Pelican needs the pelican-alias plugin for ``Alias``
 
 from __future__ import annotations
 
+import unicodedata
+
 from importer.model import Blog
 from importer.writers.markdown.options import MarkdownOptions
 
@@ -65,10 +67,17 @@ def _pelican(options: MarkdownOptions) -> list[str]:
     return lines
 
 
+def _one_line(text: str) -> str:
+    """``text`` fit for a heading: control characters and line breaks (a NUL, an escape sequence,
+    U+2028) become spaces, runs of spaces one."""
+    return " ".join("".join(" " if unicodedata.category(ch) in ("Cc", "Zl", "Zp") else ch
+                            for ch in text).split())
+
+
 def site_notes(blog: Blog, options: MarkdownOptions, raw_html: bool) -> bytes:
     """The SITE-NOTES.md bytes for ``blog`` written with ``options``."""
     timezone = blog.timezone or "UTC"
-    lines = [f"# Site notes for {blog.title or 'the converted blog'}", "",
+    lines = [f"# Site notes for {_one_line(blog.title) or 'the converted blog'}", "",
              f"Converted by blogimport for {options.flavor}. Dates carry their offsets; the blog's "
              f"time zone is {timezone}.", ""]
     if options.flavor == "hugo":

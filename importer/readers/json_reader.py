@@ -34,7 +34,7 @@ MAX_INTEGER_DIGITS = 100
 _SURROGATE = re.compile("[\ud800-\udfff]")
 #: Control characters XML 1.0 forbids (C0 but tab, LF, CR): JSON can carry them as ``\u0000``,
 #: no other input can, and front matter, SITE-NOTES.md and terminals must never get them raw.
-_CONTROLS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f]")
+_CONTROLS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 _CONTROL_ESCAPE = re.compile(r"\\u00[01][0-9a-fA-F]")
 
 
@@ -194,7 +194,7 @@ def post_from_dict(data: Mapping[str, Any], zone: tzinfo | None) -> Post:
 def blog_from_dict(data: Mapping[str, Any]) -> Blog:
     """The ``blog`` object of the document (TypeError when a field has the wrong type)."""
     if not isinstance(data, dict):
-        raise TypeError(f"blog is {type(data).__name__}, not an object")
+        raise TypeError(f"blog is {_describe(data)}, not an object")
     extra = _extra(data.get("extra") or {})
     return Blog(
         id=_opt_str(data.get("id"), "blog id"), title=_str(data.get("title") or "", "blog title"),

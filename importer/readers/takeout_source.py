@@ -35,9 +35,10 @@ MAX_RATIO = 200
 """A member inflating more than this many times (and past 10 MiB) is treated as a zip bomb."""
 _RATIO_FLOOR = 10 * 1024**2
 #: What reading a damaged or unusual zip raises: a bad header or CRC, a broken deflate, bzip2 or
-#: lzma stream, an encrypted member (RuntimeError) or an unsupported method (NotImplementedError).
+#: lzma stream, an encrypted member (RuntimeError), an unsupported method (NotImplementedError),
+#: a member name flagged UTF-8 that is not (UnicodeDecodeError, a ValueError).
 _ZIP_DAMAGE = (zipfile.BadZipFile, zlib.error, lzma.LZMAError, OSError, EOFError, RuntimeError,
-               NotImplementedError)
+               NotImplementedError, ValueError)
 _BLOG_FEED = re.compile(r"(?:^|/)Blogger/Blogs/([^/]+)/feed\.atom$")
 
 
@@ -156,7 +157,7 @@ def _folder_feeds(folder: Path) -> list[FeedSource]:
 def _zip_feeds(path: Path, limit: int) -> list[FeedSource]:
     try:
         archive = zipfile.ZipFile(path)
-    except (zipfile.BadZipFile, OSError) as exc:
+    except _ZIP_DAMAGE as exc:
         raise InputError(f"not a readable zip file: {exc}", file=str(path)) from exc
     with archive:
         members = {info.filename: info for info in archive.infolist()}

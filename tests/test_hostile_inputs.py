@@ -243,3 +243,18 @@ def test_json_duplicates_give_every_output_the_same_result(tmp_path: Path, to: s
     written = "\n".join(p.read_text(encoding="utf-8") for p in (tmp_path / f"out-{to}").rglob("*")
                         if p.is_file())
     assert "Toinen kopio" not in written
+
+
+# --- a saved page whose blog data escapes a lone surrogate ----------------------------------------
+
+@pytest.mark.parametrize("to", ["json", "hugo"])
+def test_lone_surrogate_escape_in_page_data_is_replaced(tmp_path: Path, to: str) -> None:
+    """``'\\ud800'`` in _SetDataContext's JavaScript gave a title no writer could encode."""
+    page = PAGE.read_text(encoding="utf-8")
+    assert "'title': 'Sosmedia ja muuta'" in page
+    path = tmp_path / "page.html"
+    path.write_text(page.replace("'title': 'Sosmedia ja muuta'",
+                                 "'title': 'Sosmedia \\ud800 ja \\x00muuta \\ud83d\\ude00'", 1),
+                    encoding="utf-8")
+    assert read(path).blog.title == "Sosmedia \ufffd ja muuta \U0001f600"
+    assert _convert(path, to, tmp_path)[0] == 0

@@ -26,6 +26,8 @@ from importer.diagnostics import Diagnostics
 from importer.errors import ImporterError
 from importer.options import ReadOptions
 from importer.readers import read
+from importer.web import WebOptions, apply_web
+from importer.writers import get_writer
 
 _GOLDEN = json.loads((BLOG_FI / "golden/legacy.json").read_text(encoding="utf-8"))
 #: A small document of every shape the format has: a post with threaded comments, a page, a draft.
@@ -104,11 +106,19 @@ def _text(document: dict[str, Any], raws: list[str], lines: bool) -> str:
     return text
 
 
-def _use(archive: importer.Archive) -> None:
-    """What convert does with an archive: validate it and write it (in memory) as JSON and Hugo."""
-    importer.validate(archive, diagnostics=Diagnostics())
-    importer.write(archive, "json")
-    importer.write(archive, "hugo")
+OUTPUTS = ["json", "jsonl", "wxr", "hugo", "jekyll", "pelican", "zola", "markdown"]
+
+
+def _use(archive: importer.Archive, to: str) -> None:
+    """What convert does with an archive: validate it, rewrite its links and render every
+    redirect map, and write it (all in memory)."""
+    diagnostics = Diagnostics()
+    importer.validate(archive, diagnostics=diagnostics)
+    spec = get_writer(to)
+    options = spec.make_options()
+    web = apply_web(archive, spec, options, WebOptions(redirects="nginx,apache,netlify,csv"),
+                    diagnostics, output="out")
+    importer.write(web.archive, to, options=options)
 
 
 @settings(FUZZ)
@@ -120,7 +130,7 @@ def test_json_with_hostile_values_anywhere_raises_only_importer_errors(
     path.write_text(_text(document, raws, lines), encoding="utf-8", errors="surrogatepass")
     try:
         archive = read(path, format=data.draw(st.sampled_from(["json", None])))
-        _use(archive)
+        _use(archive, data.draw(st.sampled_from(OUTPUTS)))
     except ImporterError as error:
         assert "\n" not in str(error)
 

@@ -251,6 +251,7 @@ def _apache(tmp_path: Path, redirects: list[Redirect], port: int = 8099) -> tupl
     conf = tmp_path / "httpd.conf"
     conf.write_text(f"""
 ServerRoot "{tmp_path}"
+DefaultRuntimeDir "{tmp_path}"
 ServerName localhost
 Listen 127.0.0.1:{port}
 PidFile "{tmp_path}/httpd.pid"
@@ -292,15 +293,17 @@ def test_a_real_apache_redirects_every_old_path(tmp_path: Path) -> None:
     redirects = [*_hugo_redirects(), *ODD, *hostile]
     port = _free_port()
     apachectl, conf = _apache(tmp_path, redirects, port)
-    server = subprocess.Popen([str(Path(apachectl).with_name("apache2")), "-X", "-f", str(conf)],
-                              stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    log = tmp_path / "apache2.out"
+    with log.open("wb") as output:
+        server = subprocess.Popen([str(Path(apachectl).with_name("apache2")), "-X", "-f", str(conf)],
+                                  stdout=output, stderr=subprocess.STDOUT)
     try:
-        for _ in range(100):
+        for _ in range(200):
             try:
                 socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
                 break
             except OSError:
-                assert server.poll() is None, server.stderr.read() if server.stderr else ""
+                assert server.poll() is None, log.read_text(errors="replace")
                 time.sleep(0.05)
         for redirect in redirects:
             connection = http.client.HTTPConnection("127.0.0.1", port, timeout=10)

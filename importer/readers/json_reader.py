@@ -4,8 +4,10 @@ Refuses unknown schema majors, so that a future ``blog-archive/2`` is never half
 Hostile documents are bounded: an integer longer than any field of ours (Python's ``int()``
 raises past 4,300 digits) is a malformed field, a number too big for a float is no coordinate,
 and a URL ``urlsplit`` cannot parse (``http://[x/``) is kept aside in ``extra["url_invalid"]``
-as the Blogger readers do. A second post or comment with an id already read is skipped
-(``entry-duplicate-id``), as in the legacy reader, so every output sees one entry per id.
+as the Blogger readers do. Control characters XML forbids, which JSON can escape (``\\u0000``),
+are removed (``control-chars-removed``), as the WXR reader does. A second post or comment with an
+id already read is skipped (``entry-duplicate-id``), as in the legacy reader, so every output
+sees one entry per id.
 """
 
 from __future__ import annotations

@@ -16,6 +16,7 @@ from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 from enum import IntEnum
+from typing import Literal
 
 logger = logging.getLogger(__name__)
 
@@ -43,7 +44,7 @@ class Severity(IntEnum):
 class Code:
     """One entry of the catalogue: a stable code, its default severity and what it means."""
 
-    code: str
+    code: DiagnosticCode
     severity: Severity
     explanation: str
     """One line: what the problem is."""
@@ -54,14 +55,68 @@ class Code:
     the output; end-of-run accounting (read = written + skipped) counts these."""
 
 
-def _c(code: str, severity: Severity, explanation: str, fix: str = "", skips_entry: bool = False) -> Code:
+def _c(code: DiagnosticCode, severity: Severity, explanation: str, fix: str = "",
+       skips_entry: bool = False) -> Code:
     return Code(code, severity, explanation, fix, skips_entry)
+
+
+#: Every code of the catalogue, as a type: a code mistyped at a ``report`` call is a mypy error.
+#: (A test checks that this list and ``CODES`` hold the same codes.)
+DiagnosticCode = Literal[
+    "prefix-undeclared",
+    "feed-incomplete",
+    "entry-unknown-kind",
+    "entry-invalid",
+    "entry-duplicate-id",
+    "status-unknown",
+    "timezone-missing",
+    "timezone-unknown",
+    "encoding-suspect",
+    "url-invalid",
+    "url-reconstructed",
+    "comment-orphaned",
+    "comment-parent-missing",
+    "comment-thread-cycle",
+    "display-time-mismatch",
+    "date-unparsed",
+    "date-nonexistent",
+    "date-ambiguous",
+    "blogs-several",
+    "slug-collision",
+    "html-raw-kept",
+    "draft-skipped",
+    "kind-skipped",
+    "comment-not-public",
+    "title-added",
+    "old-url-unsafe",
+    "label-merged",
+    "link-unresolved",
+    "image-failed",
+    "image-remote",
+    "link-old-host",
+    "page-layout-unknown",
+    "post-truncated",
+    "encoding-repaired",
+    "page-skipped",
+    "page-dynamic-views",
+    "pages-limits",
+    "file-unreadable",
+    "kind-unknown",
+    "body-empty",
+    "title-missing",
+    "date-naive",
+    "entries-not-public",
+    "kind-custom",
+    "control-chars-removed",
+    "entry-id-renamed",
+    "split-oversize",
+]
 
 
 _I, _W, _E = Severity.INFO, Severity.WARNING, Severity.ERROR
 
 #: The closed catalogue. Add a code here before reporting it.
-CODES: dict[str, Code] = {
+CODES: dict[DiagnosticCode, Code] = {
     c.code: c
     for c in [
         # reading: the file as a whole
@@ -126,6 +181,9 @@ CODES: dict[str, Code] = {
            "left out of public output.", "Pass --all-comments to keep them.", skips_entry=True),
         _c("title-added", _W, "An untitled entry, or one sharing title and date with another, was "
            "given a title or time so the target does not merge it.", ""),
+        _c("old-url-unsafe", _W, "An entry's old Blogger path cannot be a file name (an empty, '.' "
+           "or '..' segment, a backslash); no redirect page was written for it.",
+           "Add a redirect for that path on the new site by hand."),
         _c("label-merged", _W, "Labels that differ only by case or accent were merged into one term.",
            "Rename the labels in the source if they should stay apart."),
         _c("link-unresolved", _W, "A link points to a post of this blog that is not in the archive; "
@@ -151,7 +209,7 @@ CODES: dict[str, Code] = {
            "Save the pages with ?m=1 (mobile view) or use an export."),
         _c("pages-limits", _I, "Saved pages cannot carry drafts, unpublished comments or, on some "
            "templates, exact times.", "Use an export if you still have access to the blog."),
-        # validate (importer.validate)
+        # validate (importer.checks)
         _c("file-unreadable", _E, "A file could not be read at all (missing, empty, truncated, not "
            "a blog export); nothing in it was checked.", "Re-export the file or remove it."),
         _c("kind-unknown", _W, "An entry has a kind other than post or page; writers may leave it "
@@ -182,7 +240,7 @@ CODES: dict[str, Code] = {
 class Diagnostic:
     """One non-fatal problem, with where it happened."""
 
-    code: str
+    code: DiagnosticCode
     severity: Severity
     message: str
     file: str | None = None
@@ -229,7 +287,7 @@ class Diagnostics:
 
     def report(
         self,
-        code: str,
+        code: DiagnosticCode,
         message: str,
         *,
         entry: str | None = None,

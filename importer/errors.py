@@ -55,6 +55,25 @@ class UsageError(ImporterError):
     """The caller asked for something inconsistent (unknown format, missing ``--blog``...)."""
 
 
+class OptionError(UsageError):
+    """An option value that cannot work, found when the options are made (before any reading).
+
+    ``str(error)`` names the library keyword (``timezone='Europe/Helsinky': ...``); the CLI shows
+    ``flag_message()``, which names the flag (``--timezone 'Europe/Helsinky': ...``), so each audience
+    reads the name it typed.
+    """
+
+    def __init__(self, option: str, value: object, problem: str) -> None:
+        super().__init__(f"{option}={value!r}: {problem}")
+        self.option = option
+        self.value = value
+        self.problem = problem
+
+    def flag_message(self) -> str:
+        """The message with the command-line flag instead of the keyword."""
+        return f"--{self.option.replace('_', '-')} {self.value!r}: {self.problem}"
+
+
 def clip(text: str, limit: int = 80) -> str:
     """``text`` cut to about ``limit`` characters with an ellipsis, for quoting hostile input."""
     return text if len(text) <= limit else text[: limit - 1] + "…"
@@ -73,3 +92,24 @@ class DateParseError(ImporterError):
         self.text = text
         self.locale = locale
         self.reason = reason
+
+
+class Interrupted(BaseException):
+    """A run stopped by a signal (SIGINT, SIGTERM) that the CLI turned into this exception.
+
+    Not an ``ImporterError`` (and not an ``Exception``): nothing may swallow it. ``io`` catches it
+    only to leave the output whole, and records in ``outcome`` what became of it: ``"unchanged"``
+    (the previous output is as it was) or ``"completed"`` (the new output was finished first).
+    """
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signum)
+        self.signum = signum
+        self.outcome: str | None = None
+        self.output: str | None = None
+        """The output ``io`` was writing when the signal came (None: it had not begun)."""
+
+    def settle(self, output: object, outcome: str) -> None:
+        """Record what became of ``output``: ``unchanged`` or ``completed``."""
+        self.output = str(output)
+        self.outcome = outcome

@@ -116,9 +116,10 @@ def _use(archive: importer.Archive, to: str) -> None:
     importer.validate(archive, diagnostics=diagnostics)
     spec = get_writer(to)
     options = spec.make_options()
-    web = apply_web(archive, spec, options, WebOptions(redirects="nginx,apache,netlify,csv"),
+    site = spec.site_urls(archive, options, diagnostics)
+    web = apply_web(archive, spec, site, WebOptions(redirects="nginx,apache,netlify,csv"),
                     diagnostics, output="out")
-    importer.write(web.archive, to, options=options)
+    list(spec.write(web.archive, options, diagnostics, site))
 
 
 @settings(FUZZ)

@@ -19,7 +19,7 @@ import importer
 from importer.cli import main
 from importer.diagnostics import Diagnostics
 from importer.errors import FormatDetectionError, InputError
-from importer.readers import detect, read
+from importer.readers import read, sniff
 from importer.readers.detect import detect_format
 from importer.slugs import is_windows_device_name, slugify
 
@@ -94,7 +94,7 @@ def test_entities_after_a_long_comment_are_still_refused(tmp_path: Path) -> None
 
 
 def test_endless_prolog_is_refused_in_words(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(detect, "MAX_PROLOG_BYTES", 1024**2)
+    monkeypatch.setattr(sniff, "MAX_PROLOG_BYTES", 1024**2)
     path = tmp_path / "blog.xml"
     path.write_text(LEGACY.replace(DECLARATION, DECLARATION + "<!--" + "a" * 2 * 1024**2 + "-->", 1),
                     encoding="utf-8")

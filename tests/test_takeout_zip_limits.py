@@ -93,8 +93,11 @@ def test_the_stream_stops_at_the_limit_whatever_the_header_said(tmp_path: Path) 
 @pytest.mark.parametrize("value", ["lots", "-1", "0"])
 def test_unreadable_limit_is_a_usage_error(tmp_path: Path, value: str) -> None:
     path = _padded_zip(tmp_path / "takeout.zip", 0)
-    with pytest.raises(UsageError, match="--max-inflated"):
+    with pytest.raises(UsageError, match=f"max_inflated='{value}': "):
         read(path, options=ReadOptions(max_inflated=value))
+    result = CliRunner().invoke(main, ["convert", str(path), "--to", "json", "-o", "-",
+                                       "--max-inflated", value])
+    assert result.exit_code == 2 and f"--max-inflated '{value}'" in result.stderr
 
 
 @pytest.mark.parametrize("text,size,shown", [("1GiB", 2**30, "1 GiB"), ("4GB", 4 * 10**9, "4 GB"),

@@ -12,9 +12,9 @@ from click.testing import CliRunner, Result
 from conftest import FIXTURES, ROOT
 from lxml import etree
 
+from importer.checks.formats import escape_github_data, escape_github_property, github_line
 from importer.cli import main
 from importer.diagnostics import CODES, Diagnostic, Severity
-from importer.validate.formats import escape_github_data, escape_github_property, github_line
 
 BROKEN = FIXTURES / "broken"
 SCHEMA = json.loads((ROOT / "importer" / "schema" / "validate-report.schema.json").read_text("utf-8"))

@@ -2,7 +2,7 @@
 
 This package is the only place that imports click, prints, or decides exit codes:
 0 ok · 1 fatal error · 2 usage error · 3 diagnostics at or above ``--fail-on``.
-Each command lives in its own module and is registered explicitly in ``_register()``.
+Each command lives in its own module and is registered explicitly below the group.
 """
 
 from __future__ import annotations
@@ -13,6 +13,9 @@ import click
 from bs4 import MarkupResemblesLocatorWarning, XMLParsedAsHTMLWarning
 
 from importer import __version__
+from importer.cli import convert as _convert
+from importer.cli import date as _date
+from importer.cli import validate as _validate
 
 # BeautifulSoup's advice to programmers ("looks like a URL", "looks like XML") would reach the
 # user as multi-line Python warnings about a post body that is just a link, or about a file
@@ -34,11 +37,5 @@ def main(debug: bool) -> None:
     """
 
 
-def _register() -> None:
-    from importer.cli import convert, date, validate
-
-    for command in (convert.convert, convert.info, convert.formats, date.date, validate.validate):
-        main.add_command(command)
-
-
-_register()
+for _command in (_convert.convert, _convert.info, _convert.formats, _date.date, _validate.validate):
+    main.add_command(_command)

@@ -8,16 +8,18 @@ from __future__ import annotations
 
 import dataclasses
 import functools
+import signal
 import sys
 import types
 import typing
-from collections.abc import Callable, Iterable
-from typing import Any, TypeVar, Union
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+from typing import Any, NoReturn, TypeVar, Union
 
 import click
 
 from importer.diagnostics import Diagnostic, Diagnostics, Severity
-from importer.errors import ImporterError, UsageError, clip
+from importer.errors import ImporterError, Interrupted, OptionError, UsageError, clip
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -54,8 +56,41 @@ def internal_error_message(exc: BaseException) -> str:
     return f"internal error: {detail} (run with --debug for the trace, please report it)"
 
 
+@contextmanager
+def _signals_interrupt() -> Iterator[None]:
+    """While a command runs, SIGINT and SIGTERM raise ``Interrupted``, so ``io`` can leave the
+    output whole before the process ends (SIGTERM would otherwise end it on the spot)."""
+    def stop(signum: int, _frame: object) -> None:
+        raise Interrupted(signum)
+
+    try:
+        previous = {sig: signal.signal(sig, stop) for sig in (signal.SIGINT, signal.SIGTERM)}
+    except ValueError:  # not the main thread (an embedding program): leave signals alone
+        yield
+        return
+    try:
+        yield
+    finally:
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
+
+
+def _interrupted(stop: Interrupted, output: object) -> NoReturn:
+    """One line saying what became of the output; exit 128 + the signal number (130, 143)."""
+    where = stop.output or (str(output) if output not in (None, "-") else None)
+    if stop.outcome == "completed":
+        text = f"interrupted: {where} was finished first; it holds the new output"
+    elif where:
+        text = f"interrupted: {where} is unchanged"
+    else:
+        text = "interrupted: nothing was written"
+    click.echo(text, err=True)
+    sys.exit(128 + stop.signum)
+
+
 def handle_errors(func: F) -> F:
-    """Turn library errors into one-line messages and exit codes (never a traceback).
+    """Turn library errors into one-line messages and exit codes (never a traceback); a signal
+    ends the command with one line saying what became of its output.
 
     The last guard: any other exception is a bug, shown as one ``internal error`` line with exit
     code 1; ``blogimport --debug`` lets it through with its traceback instead.
@@ -64,7 +99,12 @@ def handle_errors(func: F) -> F:
     @functools.wraps(func)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
         try:
-            return func(*args, **kwargs)
+            with _signals_interrupt():
+                return func(*args, **kwargs)
+        except Interrupted as stop:
+            _interrupted(stop, kwargs.get("output"))
+        except OptionError as exc:  # the library names keywords; a person typed flags
+            raise click.UsageError(exc.flag_message()) from None
         except UsageError as exc:
             raise click.UsageError(str(exc)) from None
         except ImporterError as exc:

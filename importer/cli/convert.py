@@ -20,7 +20,9 @@ from importer.cli.common import (
     pick,
 )
 from importer.diagnostics import Diagnostics
+from importer.errors import OptionError
 from importer.options import ReadOptions
+from importer.outputs import WriterSpec
 from importer.pipeline import convert as convert_archive
 from importer.readers import READERS, read, reader_names
 from importer.stats import summarize
@@ -63,6 +65,14 @@ def _read_options(values: dict[str, Any], progress: Callable[[int, int], None] |
     return ReadOptions(**pick(values, ReadOptions), progress=progress)
 
 
+def _refuse_foreign(values: dict[str, Any], spec: WriterSpec[Any]) -> None:
+    """A writer flag given for an output it does not apply to is a usage error, not ignored."""
+    taken = {f.name for cls in (ReadOptions, WebOptions, spec.options_class) for f in dataclasses.fields(cls)}
+    for name, value in values.items():
+        if value is not None and name not in taken:
+            raise OptionError(name, value, f"does not apply to {spec.name} output")
+
+
 @click.command()
 @click.argument("input_path", metavar="INPUT", type=click.Path())
 @click.option("--to", "to", required=True, type=click.Choice(writer_names()), help="Output format.")
@@ -86,17 +96,15 @@ def convert(input_path: str, to: str, output: str, from_format: str | None, forc
       blogimport convert takeout-20240101.zip --blog "Sosmedia ja muuta" --to hugo -o site/
     """
     spec = get_writer(to)
-    own = {f.name for f in dataclasses.fields(spec.options_class)}
-    web_only = set(pick(values, WebOptions)) - own
-    writer_values = {k: v for k, v in values.items()
-                     if k not in pick(values, ReadOptions) and k not in web_only}
-    write_options = spec.make_options(**writer_values)
+    read_options = _read_options(values, None)  # every value is checked before the input is opened
+    write_options = spec.make_options(**pick(values, spec.options_class))
     web_options = WebOptions(**pick(values, WebOptions), progress=_image_progress())
+    _refuse_foreign(values, spec)
     diagnostics = Diagnostics()
     with _progress(output != "-") as progress:
         result = convert_archive(
             input_path, output, to, from_format=from_format,
-            read_options=_read_options(values, progress), write_options=write_options,
+            read_options=dataclasses.replace(read_options, progress=progress), write_options=write_options,
             force=force, diagnostics=diagnostics, web=web_options,
         )
     echo_diagnostics(diagnostics, quiet=quiet)

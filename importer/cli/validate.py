@@ -8,6 +8,9 @@ from typing import Any
 
 import click
 
+from importer.checks import validate_paths
+from importer.checks.docs import render_json, render_markdown, render_text
+from importer.checks.formats import FORMATS
 from importer.cli.common import (
     EXIT_DIAGNOSTICS,
     FAIL_ON,
@@ -19,9 +22,6 @@ from importer.cli.common import (
 from importer.diagnostics import Severity
 from importer.errors import UsageError
 from importer.options import ReadOptions
-from importer.validate import validate_paths
-from importer.validate.docs import render_json, render_markdown, render_text
-from importer.validate.formats import FORMATS
 
 _CATALOGUE_FORMATS = ("text", "json", "markdown")
 

@@ -14,6 +14,9 @@ from importer.diagnostics import Diagnostics
 from importer.errors import FormatDetectionError, UsageError, clip
 from importer.model import Archive
 from importer.options import ReadOptions
+from importer.readers import blogger_feed, blogger_legacy, blogger_takeout, json_reader, wxr
+from importer.readers.blogger_html import read_blogger_html
+from importer.readers.detect import detect_format
 
 ReadFunction = Callable[[Path, ReadOptions, Diagnostics], Archive]
 
@@ -27,27 +30,19 @@ class ReaderSpec:
     read: ReadFunction
 
 
-def _readers() -> list[ReaderSpec]:
-    # Imported here so that ``importer.readers.detect`` can be used by the modules below.
-    from importer.readers import blogger_feed, blogger_legacy, blogger_takeout, json_reader, wxr
-    from importer.readers.blogger_html import read_blogger_html
-
-    return [
-        ReaderSpec("json", "blog-archive JSON written by this tool", json_reader.read_json),
-        ReaderSpec("blogger-legacy", "Blogger's legacy 'Back up content' export (blog-MM-DD-YYYY.xml)",
-                   blogger_legacy.read_blogger_legacy),
-        ReaderSpec("blogger-takeout", "Google Takeout Blogger export: feed.atom, blog/Takeout folder, .zip",
-                   blogger_takeout.read_blogger_takeout),
-        ReaderSpec("blogger-feed", "Blogger's public Atom feed (/feeds/posts/default): published posts only",
-                   blogger_feed.read_blogger_feed),
-        ReaderSpec("blogger-html", "saved Blogger pages: one page or a folder (wget mirror, web archive)",
-                   read_blogger_html),
-        ReaderSpec("wxr", "WordPress WXR 1.0-1.2 export (posts, pages, comments, terms, attachments)",
-                   wxr.read_wxr),
-    ]
-
-
-READERS: list[ReaderSpec] = _readers()
+READERS: list[ReaderSpec] = [
+    ReaderSpec("json", "blog-archive JSON written by this tool", json_reader.read_json),
+    ReaderSpec("blogger-legacy", "Blogger's legacy 'Back up content' export (blog-MM-DD-YYYY.xml)",
+               blogger_legacy.read_blogger_legacy),
+    ReaderSpec("blogger-takeout", "Google Takeout Blogger export: feed.atom, blog/Takeout folder, .zip",
+               blogger_takeout.read_blogger_takeout),
+    ReaderSpec("blogger-feed", "Blogger's public Atom feed (/feeds/posts/default): published posts only",
+               blogger_feed.read_blogger_feed),
+    ReaderSpec("blogger-html", "saved Blogger pages: one page or a folder (wget mirror, web archive)",
+               read_blogger_html),
+    ReaderSpec("wxr", "WordPress WXR 1.0-1.2 export (posts, pages, comments, terms, attachments)",
+               wxr.read_wxr),
+]
 
 #: What to tell the user when detection recognises a format that no reader handles.
 _UNREAD_FORMATS = {
@@ -83,8 +78,6 @@ def read(
 
     >>> archive = read("fixtures/blog-fi/legacy.xml")  # doctest: +SKIP
     """
-    from importer.readers.detect import detect_format
-
     path = Path(source)
     if format is not None:
         spec = get_reader(format)

@@ -20,12 +20,12 @@ from dataclasses import dataclass
 from datetime import datetime, tzinfo
 from typing import BinaryIO
 from urllib.parse import urlsplit
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from lxml import etree
 
+from importer.dates.tz import resolve_tz, zone_or_none
 from importer.diagnostics import Diagnostics
-from importer.errors import InputError, UsageError
+from importer.errors import InputError
 from importer.readers.encoding import Utf8Watch, suspect_declaration
 
 ATOM = "http://www.w3.org/2005/Atom"
@@ -166,31 +166,18 @@ def slug_from_url(url: str | None) -> str | None:
     return segment or None
 
 
-def zone_from_name(name: str | None) -> tzinfo | None:
-    """The ``ZoneInfo`` called ``name``; None when absent or unknown."""
-    if not name:
-        return None
-    try:
-        return ZoneInfo(name.strip())
-    except (ZoneInfoNotFoundError, ValueError, OSError):
-        return None
-
-
 def blog_zone(
     setting: str | None, override: str | None, diagnostics: Diagnostics
 ) -> tuple[tzinfo | None, str | None]:
     """The blog's zone and its name: ``override`` (``--timezone``) wins over the blog setting.
 
-    An unknown override is a ``UsageError``; an unknown setting is reported (``timezone-unknown``)
-    and ignored.
+    The override was checked when the options were made (``ReadOptions``); an unknown setting is
+    reported (``timezone-unknown``) and ignored.
     """
     if override:
-        zone = zone_from_name(override)
-        if zone is None:
-            raise UsageError(f"unknown time zone {override!r}; use an IANA name like Europe/Helsinki")
-        return zone, override
+        return resolve_tz(override), override
     if setting:
-        zone = zone_from_name(setting)
+        zone = zone_or_none(setting)
         if zone is not None:
             return zone, setting.strip()
         diagnostics.report("timezone-unknown", f"The blog's time zone {setting!r} is not a known "

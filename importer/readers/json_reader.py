@@ -20,10 +20,10 @@ from collections.abc import Mapping
 from datetime import datetime, tzinfo
 from pathlib import Path
 from typing import Any
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from importer.dates.tz import zone_or_none
 from importer.diagnostics import Diagnostics
-from importer.errors import InputError, SchemaError, UsageError
+from importer.errors import InputError, SchemaError
 from importer.model import Archive, Author, Blog, Comment, Location, Post
 from importer.options import ReadOptions
 from importer.readers.blogger_common import usable_url
@@ -38,15 +38,6 @@ _SURROGATE = re.compile("[\ud800-\udfff]")
 #: no other input can, and front matter, SITE-NOTES.md and terminals must never get them raw.
 _CONTROLS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 _CONTROL_ESCAPE = re.compile(r"\\u00[01][0-9a-fA-F]")
-
-
-def _zone(name: str | None) -> tzinfo | None:
-    if not name:
-        return None
-    try:
-        return ZoneInfo(name)
-    except (ZoneInfoNotFoundError, ValueError, OSError):  # OSError: "Europe" is a folder
-        return None
 
 
 class _Oversized:
@@ -297,12 +288,9 @@ def read_json(path: Path, options: ReadOptions, diagnostics: Diagnostics) -> Arc
         blog = blog_from_dict(header.get("blog") or {})
     except TypeError as exc:
         raise InputError(f"the blog object is malformed ({exc})", file=str(path)) from None
-    if options.timezone:
-        if _zone(options.timezone) is None:
-            raise UsageError(f"unknown time zone {options.timezone!r}; use an IANA name like "
-                             "Europe/Helsinki")
+    if options.timezone:  # checked when the options were made
         blog = Blog(**{**blog.__dict__, "timezone": options.timezone})
-    zone = _zone(blog.timezone)
+    zone = zone_or_none(blog.timezone)
     if blog.timezone and zone is None:  # dropped, as the Blogger readers do: writers would trip
         diagnostics.report("timezone-unknown", f"The blog's time zone {blog.timezone!r} is not a "
                            "known zone; times keep the offsets the document gives.")

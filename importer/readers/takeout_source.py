@@ -24,6 +24,7 @@ from typing import IO, BinaryIO, cast
 
 from importer.diagnostics import Diagnostics
 from importer.errors import InputError, UsageError
+from importer.readers.sniff import is_takeout_feed
 from importer.sizes import format_size, parse_size
 
 MAX_INFLATED = 1024**3
@@ -139,19 +140,35 @@ def _file_source(feed: Path, folder: str) -> FeedSource:
                       settings=settings)
 
 
-def _folder_feeds(folder: Path) -> list[FeedSource]:
+#: Where a blog's feed sits under the folder a user gives, by what that folder is: the blog folder
+#: itself, the ``Blogs`` folder, ``Blogger``, ``Takeout``, or the folder a Takeout zip was extracted
+#: into. Only Takeout's own names are walked: a folder that merely CONTAINS a Takeout somewhere
+#: deeper (a fixtures or downloads folder) is not one.
+_FEED_PATTERNS = ("feed.atom", "*/feed.atom", "Blogs/*/feed.atom", "Blogger/Blogs/*/feed.atom",
+                  "Takeout/Blogger/Blogs/*/feed.atom")
+
+
+def takeout_feeds(folder: Path) -> list[Path]:
+    """The blog feeds of a Takeout-shaped ``folder``, in the order found; [] when it is not one.
+
+    The ONE place that decides the Takeout folder shape: detection, the Takeout reader and
+    ``validate`` all ask it. A ``feed.atom`` counts by its content (a saved public feed of the
+    same name does not); ``Blogger/Comments/<blog>/feed.atom`` holds comments the owner wrote on
+    other blogs and is never a blog feed.
+    """
     if (folder / "feed.atom").is_file():
-        return [_file_source(folder / "feed.atom", folder.name)]
-    found: dict[Path, FeedSource] = {}
-    for pattern in ("*/feed.atom", "Blogs/*/feed.atom", "Blogger/Blogs/*/feed.atom",
-                    "*/Blogger/Blogs/*/feed.atom", "*/*/Blogger/Blogs/*/feed.atom"):
+        return [folder / "feed.atom"] if is_takeout_feed(folder / "feed.atom") else []
+    found: dict[Path, Path] = {}
+    for pattern in _FEED_PATTERNS[1:]:
         for feed in sorted(folder.glob(pattern)):
-            relative = feed.relative_to(folder).as_posix()
-            if "Blogger/Comments/" in relative or feed.parent.parent.name == "Comments":
+            if feed.parent.parent.name == "Comments" or not feed.is_file() or not is_takeout_feed(feed):
                 continue
-            if feed.is_file():
-                found.setdefault(feed.resolve(), _file_source(feed, feed.parent.name))
+            found.setdefault(feed.resolve(), feed)
     return list(found.values())
+
+
+def _folder_feeds(folder: Path) -> list[FeedSource]:
+    return [_file_source(feed, feed.parent.name) for feed in takeout_feeds(folder)]
 
 
 def _zip_feeds(path: Path, limit: int) -> list[FeedSource]:

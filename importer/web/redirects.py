@@ -29,12 +29,13 @@ import io
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from difflib import get_close_matches
 from urllib.parse import quote, unquote
 
-from importer.errors import UsageError
+from importer.blog_urls import label_path, post_path
+from importer.errors import OptionError
 from importer.model import Archive
-from importer.web.targets import SiteUrls
-from importer.web.urls import label_path, post_path
+from importer.site import SiteUrls
 
 FORMATS = ("nginx", "apache", "netlify", "csv")
 NGINX_VARIABLE = "$blogimport_redirect"
@@ -209,22 +210,37 @@ def render_csv(redirects: Sequence[Redirect]) -> str:
 _RENDER = {"nginx": render_nginx, "apache": render_apache, "netlify": render_netlify, "csv": render_csv}
 
 
-def parse_formats(text: str | Iterable[str] | None) -> list[str]:
-    """``"nginx,csv"`` -> ``["nginx", "csv"]``; raises ``UsageError`` for unknown names."""
-    if text is None:
-        return []
+def _chosen(text: str | Iterable[str]) -> list[str]:
     names = text.split(",") if isinstance(text, str) else list(text)
-    chosen = [n.strip().lower() for n in names if n.strip()]
+    return list(dict.fromkeys(n.strip().lower() for n in names if n.strip()))
+
+
+def formats_problem(text: str | Iterable[str]) -> str | None:
+    """Why ``text`` names no redirect formats (an unknown name, or none at all), or None."""
+    chosen = _chosen(text)
     unknown = [n for n in chosen if n not in FORMATS]
     if unknown:
-        raise UsageError(f"unknown redirect format(s) {', '.join(unknown)}; known: {', '.join(FORMATS)}")
-    return list(dict.fromkeys(chosen))
+        close = get_close_matches(unknown[0], FORMATS, n=1)
+        hint = f" (did you mean {close[0]!r}?)" if close else ""
+        return f"unknown redirect format {unknown[0]!r}{hint}; known: {', '.join(FORMATS)}"
+    return None if chosen else f"names no format; known: {', '.join(FORMATS)}"
 
 
-def redirect_file_name(format: str, flavor: str | None) -> str:
-    """Where a map goes in a tree output: Netlify's file in the static folder of Hugo and Zola."""
+def parse_formats(text: str | Iterable[str] | None) -> list[str]:
+    """``"nginx,csv"`` -> ``["nginx", "csv"]``; raises ``OptionError`` for unknown names."""
+    if text is None:
+        return []
+    problem = formats_problem(text)
+    if problem:
+        raise OptionError("redirects", text, problem)
+    return _chosen(text)
+
+
+def redirect_file_name(format: str, static: str | None) -> str:
+    """Where a map goes in a tree output: Netlify's file in the generator's ``static`` folder (the
+    one copied to the site root as it is), when it has one."""
     if format == "netlify":
-        return "static/_redirects" if flavor in ("hugo", "zola") else "redirects/_redirects"
+        return f"{static}/_redirects" if static else "redirects/_redirects"
     return {"nginx": "redirects/nginx-redirects.conf", "apache": "redirects/apache-redirects.conf",
             "csv": "redirects/redirects.csv"}[format]
 

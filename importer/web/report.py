@@ -7,8 +7,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from importer.diagnostics import Diagnostics
+from importer.outputs import OutputFile
 from importer.web.images import ImageInventory
-from importer.writers import OutputFile
 
 INVENTORY_FILE = "images.json"
 

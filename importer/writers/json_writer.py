@@ -15,14 +15,18 @@ from typing import Any
 
 from importer.diagnostics import Diagnostics
 from importer.model import Archive, Author, Blog, Comment, Location, Post
-from importer.writers import OutputFile
+from importer.options import PermalinkOption, SiteUrlOption
+from importer.outputs import OutputFile
+from importer.site import SiteUrls
 
 SCHEMA = "blog-archive/1"
+#: What every JSON or JSON-lines file we write carries near its start: the schema is ours.
+SIGNATURE = b'"schema": "blog-archive/'
 
 
 @dataclass(frozen=True)
-class JsonOptions:
-    """Options of the JSON writer."""
+class JsonOptions(SiteUrlOption, PermalinkOption):
+    """Options of the JSON writer (``site_url`` and ``permalink`` shape rewritten links)."""
 
     lines: bool = False
     """JSON lines: a header line with the blog, then one post (with its comments) per line."""
@@ -117,14 +121,15 @@ def _lines(archive: Archive) -> Iterator[bytes]:
 
 
 def write_json(
-    archive: Archive, options: JsonOptions, diagnostics: Diagnostics
+    archive: Archive, options: JsonOptions, diagnostics: Diagnostics, site: SiteUrls | None = None
 ) -> list[OutputFile]:
     """Render ``archive`` as one JSON (or JSON lines) file named ``archive.json[l]``."""
-    del diagnostics  # JSON holds everything the model holds: nothing to report
+    del diagnostics, site  # JSON holds everything the model holds: nothing to report or place
     if options.lines:
-        return [OutputFile("archive.jsonl", _join(_lines(archive)))]
+        return [OutputFile("archive.jsonl", _join(_lines(archive)), SIGNATURE)]
     encoder = json.JSONEncoder(ensure_ascii=False, indent=2)
-    return [OutputFile("archive.json", _join(_batches(encoder.iterencode(archive_to_dict(archive)))))]
+    return [OutputFile("archive.json", _join(_batches(encoder.iterencode(archive_to_dict(archive)))),
+                       SIGNATURE)]
 
 
 def _batches(chunks: Iterator[str], size: int = 4096) -> Iterator[bytes]:

@@ -28,7 +28,7 @@ from importer.readers.blogger_html.merge import group_snapshots, merge_post
 from importer.readers.blogger_html.posts import PostSnapshot, read_posts
 from importer.readers.blogger_html.source import MAX_PAGE_BYTES, collect_files, decode_page
 from importer.readers.blogger_html.timing import Clock
-from importer.readers.detect import is_blogger_page
+from importer.readers.sniff import is_blogger_page
 
 __all__ = ["read_blogger_html"]
 
@@ -139,12 +139,7 @@ def _locale(code: str | None) -> str:
 
 
 def _zone(options: ReadOptions) -> tzinfo | None:
-    if not options.timezone:
-        return None
-    try:
-        return resolve_tz(options.timezone)
-    except ValueError as exc:
-        raise UsageError(f"--timezone: {exc}") from exc
+    return resolve_tz(options.timezone) if options.timezone else None  # checked in ReadOptions
 
 
 def _seen_offset(collected: _Collected) -> tzinfo | None:

@@ -13,6 +13,8 @@ import unicodedata
 
 from importer.model import Blog
 from importer.writers.markdown.options import MarkdownOptions
+from importer.writers.markdown.preset_notes import preset_notes
+from importer.writers.markdown.presets import PRESET_FLAVORS
 
 
 def _hugo(options: MarkdownOptions, raw_html: bool) -> list[str]:
@@ -74,8 +76,13 @@ def _one_line(text: str) -> str:
                             for ch in text).split())
 
 
-def site_notes(blog: Blog, options: MarkdownOptions, raw_html: bool) -> bytes:
-    """The SITE-NOTES.md bytes for ``blog`` written with ``options``."""
+def site_notes(blog: Blog, options: MarkdownOptions, raw_html: bool,
+               redirects: list[tuple[str, str]] | None = None) -> bytes:
+    """The SITE-NOTES.md bytes for ``blog`` written with ``options``.
+
+    ``redirects`` (old path, new source file) is the redirect map of flavors that keep old URLs
+    in the site's config (MkDocs).
+    """
     timezone = blog.timezone or "UTC"
     lines = [f"# Site notes for {_one_line(blog.title) or 'the converted blog'}", "",
              f"Converted by blogimport for {options.flavor}. Dates carry their offsets; the blog's "
@@ -88,6 +95,8 @@ def site_notes(blog: Blog, options: MarkdownOptions, raw_html: bool) -> bytes:
         lines += _zola(options)
     elif options.flavor == "pelican":
         lines += _pelican(options)
+    elif options.flavor in PRESET_FLAVORS:
+        lines += preset_notes(options.flavor, options, timezone, blog.locale, redirects or [])
     else:
         lines += ["Posts are in `posts/`, pages in `pages/`, comments in `<post>.comments.json`."]
     if raw_html:

@@ -24,16 +24,27 @@ from urllib.parse import urlsplit
 from importer.diagnostics import Diagnostics
 from importer.html.markdown import ConvertedBody, html_to_markdown
 from importer.model import POST_KINDS, Archive, Post
+from importer.outputs import OutputFile
+from importer.site import SiteUrls
 from importer.slugs import slugify
-from importer.writers import OutputFile
 from importer.writers.markdown.comments import comments_file, comments_path, kept_comments
 from importer.writers.markdown.frontmatter import pelican_header, toml_front_matter, yaml_front_matter
-from importer.writers.markdown.layout import PlannedPost, local_time, plan
+from importer.writers.markdown.layout import PlannedPost, local_time
 from importer.writers.markdown.notes import site_notes
 from importer.writers.markdown.options import MarkdownOptions
+from importer.writers.markdown.presets import (
+    PRESETS,
+    EntryFacts,
+    Written,
+    old_url_targets,
+    preset_files,
+    preset_front_matter,
+)
+from importer.writers.markdown.urls import markdown_site_urls, planned_posts
+from importer.writers.zone import blog_zone
 
 _MORE = {"hugo": "<!--more-->", "jekyll": "<!--more-->", "zola": "<!-- more -->", "pelican": "",
-         "markdown": "<!--more-->"}
+         "markdown": "<!--more-->", **{name: preset.more for name, preset in PRESETS.items()}}
 #: Below this many posts, conversion stays in this process (starting workers costs more).
 PARALLEL_THRESHOLD = 200
 _CHUNK = 50
@@ -50,7 +61,9 @@ def convert_bodies(posts: Sequence[Post], options: MarkdownOptions) -> list[Conv
     """Markdown of every post body, in order; in worker processes when there are many."""
     flavor = options.flavor
     shortcode = "{{{{< youtube {id} >}}}}" if flavor == "hugo" and options.embeds == "shortcode" else None
-    ids = flavor != "markdown"  # {#id} on headings: every generator reads it, CommonMark does not
+    # {#id} on headings: Hugo, Jekyll, Pelican, Zola and MkDocs (attr_list) read it; CommonMark,
+    # Eleventy's markdown-it, Astro's remark and Hexo's marked would show it as text.
+    ids = PRESETS[flavor].heading_ids if flavor in PRESETS else flavor != "markdown"
     jobs: list[ConvertJob] = [(p.content_html, _MORE[flavor], shortcode, flavor == "hugo", ids)
                               for p in posts]
     workers = options.jobs or os.cpu_count() or 1
@@ -135,6 +148,10 @@ def front_matter(post: Post, planned: PlannedPost, body: ConvertedBody, options:
     author = post.author.name if post.author else None
     tags = list(dict.fromkeys((labels or {}).get(label, label) for label in post.labels))
     flavor = options.flavor
+    if flavor in PRESETS:
+        facts = EntryFacts(title, planned.slug, planned.url_path, date, updated, draft, tags, alias, author,
+                           body.summary, "{{" in body.markdown or "{%" in body.markdown)
+        return yaml_front_matter(preset_front_matter(flavor, facts, post.kind == "page"))
     if flavor == "pelican":
         return pelican_header({
             "Title": title, "Date": date, "Modified": updated, "Tags": tags, "Slug": planned.slug,
@@ -195,15 +212,19 @@ def _skip_drafts(archive: Archive, options: MarkdownOptions, diagnostics: Diagno
                                "(--no-drafts).", entry=post.id)
 
 
-def write_markdown(archive: Archive, options: MarkdownOptions, diagnostics: Diagnostics) -> list[OutputFile]:
+def write_markdown(archive: Archive, options: MarkdownOptions, diagnostics: Diagnostics,
+                   site: SiteUrls | None = None) -> list[OutputFile]:
     """Render ``archive`` as a site tree for ``options.flavor``: posts, pages, comment data, notes.
 
-    Returns the files in a stable order; the same archive and options always give the same bytes.
+    ``site`` is the plan ``markdown_site_urls`` made for this archive and options (made here when
+    None). Returns the files in a stable order; the same archive and options always give the same
+    bytes.
     """
     if options.flavor == "zola" and options.front_matter != "toml":
         options = _replace(options, front_matter="toml")
     _skip_drafts(archive, options, diagnostics)
-    planned = plan(archive, options, diagnostics)
+    blog_zone(archive.blog, diagnostics)  # an unknown zone is said once, not silently ignored
+    planned = planned_posts(site if site is not None else markdown_site_urls(archive, options, diagnostics))
     posts = [p for p in archive.posts if p.id in planned]
     labels = merged_labels(posts, archive.blog.locale, diagnostics)
     bodies = convert_bodies(posts, options)
@@ -223,10 +244,18 @@ def write_markdown(archive: Archive, options: MarkdownOptions, diagnostics: Diag
         if comments:
             files.append(OutputFile(comments_path(options.flavor, where),
                                     comments_file(post, where, comments, options.all_comments)))
+    redirect_map: list[tuple[str, str]] = []
+    if options.flavor in PRESETS:
+        written = [Written(p.id, p.kind, old_path(p), planned[p.id].url_path) for p in posts]
+        files += [OutputFile(path, data) for path, data in preset_files(
+            options.flavor, written, archive.blog.locale, options.site_url, diagnostics)]
+        if options.flavor == "mkdocs":  # mkdocs-redirects maps an old path to the post's source file
+            redirect_map = [(old, planned[entry.id].path.removeprefix("docs/"))
+                            for entry, old in old_url_targets(written, diagnostics)]
     if options.flavor == "zola" and any(p.kind == "post" for p in posts):
         files.append(OutputFile("content/posts/_index.md", toml_front_matter(
             {"title": archive.blog.title or "Posts", "sort_by": "date"}).encode("utf-8")))
-    files.append(OutputFile("SITE-NOTES.md", site_notes(archive.blog, options, raw_anywhere)))
+    files.append(OutputFile("SITE-NOTES.md", site_notes(archive.blog, options, raw_anywhere, redirect_map)))
     return sorted(files, key=lambda f: f.path)
 
 

@@ -20,7 +20,7 @@ from importer.diagnostics import Diagnostics
 from importer.model import Post
 from importer.slugs import slugify
 from importer.writers.wxr.items import WxrTerm
-from importer.writers.wxr.meta import categories_of
+from importer.wxr_meta import categories_of
 
 DOMAINS = {"tags": "post_tag", "categories": "category"}
 

@@ -27,7 +27,7 @@ from importer.errors import ImporterError
 from importer.options import ReadOptions
 from importer.readers import read
 from importer.web import WebOptions, apply_web
-from importer.writers import get_writer
+from importer.writers import get_writer, writer_names
 
 _GOLDEN = json.loads((BLOG_FI / "golden/legacy.json").read_text(encoding="utf-8"))
 #: A small document of every shape the format has: a post with threaded comments, a page, a draft.
@@ -106,7 +106,7 @@ def _text(document: dict[str, Any], raws: list[str], lines: bool) -> str:
     return text
 
 
-OUTPUTS = ["json", "jsonl", "wxr", "hugo", "jekyll", "pelican", "zola", "markdown"]
+OUTPUTS = writer_names()
 
 
 def _use(archive: importer.Archive, to: str) -> None:

@@ -24,6 +24,7 @@ from importer.errors import InputError
 from importer.readers import read
 from importer.readers.json_reader import post_from_dict
 from importer.slugs import slug_from_url
+from importer.writers import writer_names
 
 DOCUMENT = json.loads((BLOG_FI / "golden/legacy.json").read_text(encoding="utf-8"))
 ORKUT = "7000000000000000001"
@@ -134,7 +135,7 @@ def test_unparseable_json_permalink_is_set_aside_as_the_blogger_readers_do(tmp_p
     assert slug_from_url("http://[x/") is None
 
 
-@pytest.mark.parametrize("to", ["json", "jsonl", "wxr", "hugo", "jekyll", "markdown", "pelican", "zola"])
+@pytest.mark.parametrize("to", writer_names())
 def test_unparseable_json_permalink_converts_to_every_output(tmp_path: Path, to: str) -> None:
     path = _json_input(tmp_path, json.dumps(_document(url="http://[x/")))
     code, stderr = _convert(path, to, tmp_path)
@@ -232,7 +233,7 @@ def test_json_duplicates_are_skipped_as_the_legacy_reader_skips_them(tmp_path: P
     assert [d.code for d in legacy_diagnostics if d.code.startswith("entry-")] == ["entry-duplicate-id"]
 
 
-@pytest.mark.parametrize("to", ["json", "jsonl", "wxr", "hugo", "jekyll", "markdown", "pelican", "zola"])
+@pytest.mark.parametrize("to", writer_names())
 def test_json_duplicates_give_every_output_the_same_result(tmp_path: Path, to: str) -> None:
     path = _json_input(tmp_path, json.dumps(_with_duplicates()))
     code, stderr = _convert(path, to, tmp_path)

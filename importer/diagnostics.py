@@ -84,6 +84,7 @@ DiagnosticCode = Literal[
     "blogs-several",
     "slug-collision",
     "html-raw-kept",
+    "html-empty-dropped",
     "draft-skipped",
     "kind-skipped",
     "comment-not-public",
@@ -172,6 +173,9 @@ CODES: dict[DiagnosticCode, Code] = {
            "a distinct, deterministic name.", "Rename one of the posts if the new name matters."),
         _c("html-raw-kept", _I, "Some HTML could not be expressed in Markdown and was kept as raw "
            "HTML.", "Enable raw HTML in the site generator (see SITE-NOTES.md)."),
+        _c("html-empty-dropped", _I, "Elements that show nothing (a link with neither text nor "
+           "image, an empty heading, code block or list item) were left out of the Markdown.",
+           "Nothing to do: the page shows the same; add text in the source to keep them."),
         _c("draft-skipped", _I, "Drafts were left out of the output as asked (--no-drafts).", "",
            skips_entry=True),
         _c("kind-skipped", _I, "An entry of a kind a site generator has no place for (a WordPress "

@@ -37,6 +37,8 @@ EXAMPLES: dict[str, str] = {
                       "used by entry 7000000000000000003; this entry is written as 'blog-post-2010-03'.",
     "html-raw-kept": "site:entry[7000000000000000002]: info[html-raw-kept]: An <iframe> (YouTube) was "
                      "kept as raw HTML.",
+    "html-empty-dropped": "site:entry[7000000000000000002]: info[html-empty-dropped]: Left out of "
+                          "'Kesäkuun kuulumiset' as they show nothing: empty <a>, empty <h3>.",
     "draft-skipped": "site:entry[7000000000000000007]: info[draft-skipped]: Draft 'Keskeneräinen "
                      "luonnos' was left out (--no-drafts).",
     "kind-skipped": "site:entry[611]: info[kind-skipped]: 'canola2' has kind 'attachment', which "

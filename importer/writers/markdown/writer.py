@@ -236,6 +236,9 @@ def write_markdown(archive: Archive, options: MarkdownOptions, diagnostics: Diag
             raw_anywhere = True
             diagnostics.report("html-raw-kept", f"{body.raw_kept} piece(s) of HTML kept as raw HTML in "
                                f"'{post.title or where.slug}' ({', '.join(body.raw_tags)}).", entry=post.id)
+        if body.dropped:
+            diagnostics.report("html-empty-dropped", f"Left out of '{post.title or where.slug}' as they show "
+                               f"nothing: {', '.join(f'empty <{t}>' for t in body.dropped)}.", entry=post.id)
         title = _title(post, options, archive, diagnostics)
         head = front_matter(post, where, body, options, archive, title, labels)
         files.append(OutputFile(where.path, (head + ("\n" if options.flavor != "pelican" else "")

@@ -71,6 +71,8 @@ DiagnosticCode = Literal[
     "status-unknown",
     "timezone-missing",
     "timezone-unknown",
+    "encoding-suspect",
+    "url-invalid",
     "url-reconstructed",
     "comment-orphaned",
     "comment-parent-missing",
@@ -138,6 +140,14 @@ CODES: dict[DiagnosticCode, Code] = {
            "offset the source gives (UTC for Takeout).", "Pass --timezone, e.g. Europe/Helsinki."),
         _c("timezone-unknown", _W, "The blog's time zone setting names no known zone; it was ignored.",
            "Pass --timezone with an IANA zone name."),
+        _c("encoding-suspect", _W, "The input declares ISO-8859-1 or Windows-1252 but its bytes "
+           "are valid UTF-8 with non-ASCII characters: read as declared, every accented letter "
+           "is probably mojibake ('PÃ¤ivÃ¤Ã¤' for 'Päivää').",
+           "Check the text; if it is mojibake, convert again with --encoding utf-8."),
+        _c("url-invalid", _W, "An entry's permalink cannot be parsed as a URL (such as "
+           "'http://[x/'); the entry converted without it, so it gets no alias or redirect. The "
+           "text is kept in the entry's extra fields as url_invalid.",
+           "Fix the permalink in the input if the old address should redirect."),
         _c("url-reconstructed", _I, "Posts had no permalink in the export; one was rebuilt from "
            "the title and date and flagged as such.",
            "Check the rebuilt URLs against the live blog before relying on redirects."),

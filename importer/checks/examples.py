@@ -22,6 +22,11 @@ EXAMPLES: dict[str, str] = {
                         "kept in UTC.",
     "timezone-unknown": f"{_X}: warning[timezone-unknown]: BLOG_TIME_ZONE 'Europe/Helsinky' names no "
                         "known zone; ignored.",
+    "encoding-suspect": f"{_X}: warning[encoding-suspect]: The file declares encoding 'ISO-8859-1' but "
+                        "its bytes are UTF-8: read as declared, 'Päivää' becomes 'PÃ¤ivÃ¤Ã¤'. If the text "
+                        "shows such mojibake, convert again with --encoding utf-8.",
+    "url-invalid": "blog.json:entry[7000000000000000001]: warning[url-invalid]: The permalink "
+                   "'http://[x/' of 'Orkut' cannot be parsed; the entry has no old address to redirect from.",
     "url-reconstructed": f"{_T}: info[url-reconstructed]: 7 posts had no permalink; URLs were rebuilt "
                          "from the title and date.",
     "date-ambiguous": "index.html:entry[7000000000000000004]: warning[date-ambiguous]: '31. lokakuuta "

@@ -11,7 +11,14 @@ import click
 from importer.checks import validate_paths
 from importer.checks.docs import render_json, render_markdown, render_text
 from importer.checks.formats import FORMATS
-from importer.cli.common import EXIT_DIAGNOSTICS, FAIL_ON, handle_errors, options_from_dataclasses, pick
+from importer.cli.common import (
+    EXIT_DIAGNOSTICS,
+    FAIL_ON,
+    debug_enabled,
+    handle_errors,
+    options_from_dataclasses,
+    pick,
+)
 from importer.diagnostics import Severity
 from importer.errors import UsageError
 from importer.options import ReadOptions
@@ -61,7 +68,7 @@ def validate(paths: tuple[str, ...], output_format: str, fail_on: str, list_chec
     if output_format == "markdown":
         raise UsageError("--format markdown is only for --list-checks")
     threshold = None if fail_on == "never" else Severity.parse(fail_on)
-    report = validate_paths(paths, ReadOptions(**pick(values, ReadOptions)))
+    report = validate_paths(paths, ReadOptions(**pick(values, ReadOptions)), debug=debug_enabled())
     click.echo(FORMATS[output_format](report, threshold), nl=False)
     if report.fails(threshold):
         sys.exit(EXIT_DIAGNOSTICS)

@@ -23,10 +23,11 @@ from __future__ import annotations
 
 import functools
 import re
+import warnings
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from bs4 import BeautifulSoup, Tag
+from bs4 import BeautifulSoup, MarkupResemblesLocatorWarning, Tag
 from bs4.element import Comment, NavigableString
 
 from importer.html.fasttag import FastTag
@@ -64,7 +65,9 @@ class CleanResult:
 
 def parse(html: str) -> Tag:
     """The body of ``html`` parsed with lxml (a fragment gets a ``<body>`` wrapper)."""
-    soup = BeautifulSoup(html, "lxml", element_classes={Tag: FastTag})
+    with warnings.catch_warnings():  # a body that is only a link is content, not a file name
+        warnings.simplefilter("ignore", MarkupResemblesLocatorWarning)
+        soup = BeautifulSoup(html, "lxml", element_classes={Tag: FastTag})
     body = soup.body
     if body is None:
         body = soup.new_tag("body")

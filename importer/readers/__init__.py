@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from importer.diagnostics import Diagnostics
-from importer.errors import FormatDetectionError, UsageError
+from importer.errors import FormatDetectionError, UsageError, clip
 from importer.model import Archive
 from importer.options import ReadOptions
 from importer.readers import blogger_feed, blogger_legacy, blogger_takeout, json_reader, wxr
@@ -90,4 +90,17 @@ def read(
     diags = diagnostics if diagnostics is not None else Diagnostics()
     if diags.file is None:
         diags.file = path.name
-    return spec.read(path, options or ReadOptions(), diags)
+    archive = spec.read(path, options or ReadOptions(), diags)
+    _report_invalid_urls(archive, diags)
+    return archive
+
+
+def _report_invalid_urls(archive: Archive, diagnostics: Diagnostics) -> None:
+    """One ``url-invalid`` per entry whose permalink a reader had to set aside (every reader
+    keeps the unparseable text in ``extra["url_invalid"]``)."""
+    for post in archive.posts:
+        text = post.extra.get("url_invalid")
+        if text is not None:
+            diagnostics.report("url-invalid", f"The permalink {clip(text)!r} of '{clip(post.title)}' "
+                               "cannot be parsed; the entry has no old address to redirect from.",
+                               entry=post.id)

@@ -10,12 +10,13 @@ and unmoderated comments, exact times on Classic templates — is said once (``p
 
 from __future__ import annotations
 
+import warnings
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import tzinfo
 from pathlib import Path
 
-from bs4 import BeautifulSoup
+from bs4 import BeautifulSoup, MarkupResemblesLocatorWarning, XMLParsedAsHTMLWarning
 
 from importer.dates import normalize_locale, resolve_tz
 from importer.diagnostics import Diagnostics
@@ -77,7 +78,10 @@ def _read_page(file: Path, root: Path, options: ReadOptions, diagnostics: Diagno
                            file=name)
         return
     page = decode_page(data, Path(name), diagnostics)
-    soup = BeautifulSoup(page.text, "lxml")
+    with warnings.catch_warnings():  # bs4's advice to programmers (a page forced with --from)
+        warnings.simplefilter("ignore", MarkupResemblesLocatorWarning)
+        warnings.simplefilter("ignore", XMLParsedAsHTMLWarning)
+        soup = BeautifulSoup(page.text, "lxml")
     try:
         layout = detect_layout(soup)
         facts = page_facts(soup, layout)

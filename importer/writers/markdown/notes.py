@@ -14,6 +14,8 @@ still accepts the boolean). Python-Markdown (Pelican) and Zola change nothing by
 
 from __future__ import annotations
 
+import unicodedata
+
 from importer.model import Blog
 from importer.writers.markdown.options import MarkdownOptions
 from importer.writers.markdown.preset_notes import preset_notes
@@ -87,6 +89,13 @@ def _pelican(options: MarkdownOptions) -> list[str]:
     return lines
 
 
+def _one_line(text: str) -> str:
+    """``text`` fit for a heading: control characters and line breaks (a NUL, an escape sequence,
+    U+2028) become spaces, runs of spaces one."""
+    return " ".join("".join(" " if unicodedata.category(ch) in ("Cc", "Zl", "Zp") else ch
+                            for ch in text).split())
+
+
 def site_notes(blog: Blog, options: MarkdownOptions, raw_html: bool,
                redirects: list[tuple[str, str]] | None = None) -> bytes:
     """The SITE-NOTES.md bytes for ``blog`` written with ``options``.
@@ -95,7 +104,7 @@ def site_notes(blog: Blog, options: MarkdownOptions, raw_html: bool,
     in the site's config (MkDocs).
     """
     timezone = blog.timezone or "UTC"
-    lines = [f"# Site notes for {blog.title or 'the converted blog'}", "",
+    lines = [f"# Site notes for {_one_line(blog.title) or 'the converted blog'}", "",
              f"Converted by blogimport for {options.flavor}. Dates carry their offsets; the blog's "
              f"time zone is {timezone}.", ""]
     if options.flavor == "hugo":

@@ -83,6 +83,8 @@ DiagnosticCode = Literal[
     "status-unknown",
     "timezone-missing",
     "timezone-unknown",
+    "encoding-suspect",
+    "url-invalid",
     "url-reconstructed",
     "comment-orphaned",
     "comment-parent-missing",
@@ -97,6 +99,7 @@ DiagnosticCode = Literal[
     "blogs-several",
     "slug-collision",
     "html-raw-kept",
+    "html-empty-dropped",
     "draft-skipped",
     "kind-skipped",
     "comment-not-public",
@@ -152,6 +155,14 @@ CODES: dict[DiagnosticCode, Code] = {
            "offset the source gives (UTC for Takeout).", "Pass --timezone, e.g. Europe/Helsinki."),
         _c("timezone-unknown", _W, "The blog's time zone setting names no known zone; it was ignored.",
            "Pass --timezone with an IANA zone name."),
+        _c("encoding-suspect", _W, "The input declares ISO-8859-1 or Windows-1252 but its bytes "
+           "are valid UTF-8 with non-ASCII characters: read as declared, every accented letter "
+           "is probably mojibake ('PÃ¤ivÃ¤Ã¤' for 'Päivää').",
+           "Check the text; if it is mojibake, convert again with --encoding utf-8."),
+        _c("url-invalid", _W, "An entry's permalink cannot be parsed as a URL (such as "
+           "'http://[x/'); the entry converted without it, so it gets no alias or redirect. The "
+           "text is kept in the entry's extra fields as url_invalid.",
+           "Fix the permalink in the input if the old address should redirect."),
         _c("url-reconstructed", _I, "Posts had no permalink in the export; one was rebuilt from "
            "the title and date and flagged as such.",
            "Check the rebuilt URLs against the live blog before relying on redirects."),
@@ -187,6 +198,9 @@ CODES: dict[DiagnosticCode, Code] = {
            "a distinct, deterministic name.", "Rename one of the posts if the new name matters."),
         _c("html-raw-kept", _I, "Some HTML could not be expressed in Markdown and was kept as raw "
            "HTML.", "Enable raw HTML in the site generator (see SITE-NOTES.md)."),
+        _c("html-empty-dropped", _I, "Elements that show nothing (a link with neither text nor "
+           "image, an empty heading, code block or list item) were left out of the Markdown.",
+           "Nothing to do: the page shows the same; add text in the source to keep them."),
         _c("draft-skipped", _I, "Drafts were left out of the output as asked (--no-drafts).", "",
            skips_entry=True, skips="post"),
         _c("kind-skipped", _I, "An entry of a kind a site generator has no place for (a WordPress "

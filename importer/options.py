@@ -99,6 +99,28 @@ def permalink_check(pattern: str) -> str | None:
     return permalink_problem(pattern)
 
 
+def encoding_problem(name: str) -> str | None:
+    """Why ``name`` is no text encoding Python knows, or None."""
+    import codecs
+
+    try:
+        codecs.lookup(name)
+    except LookupError:
+        return "not an encoding this tool knows; use a name such as utf-8 or windows-1252"
+    return None
+
+
+def size_problem(text: str) -> str | None:
+    """Why ``text`` is no positive size such as 1GiB, 4GB or 500MB, or None."""
+    from importer.sizes import parse_size
+
+    try:
+        size = parse_size(text, "size")
+    except UsageError:
+        return "not a size such as 1GiB, 4GB or 500MB"
+    return None if size > 0 else "must be more than 0 bytes"
+
+
 def non_empty(value: str) -> str | None:
     """A check that a text is not empty."""
     return None if value.strip() else "must not be empty"
@@ -143,6 +165,19 @@ class ReadOptions(Options):
         None, "The blog's address (https://name.blogspot.com/) when the input does not carry it.",
         check=url_problem,
     )
+    encoding: str | None = option(
+        None, "Read an XML input in this encoding whatever it declares (e.g. utf-8, when an "
+        "export declares ISO-8859-1 over UTF-8 bytes: see encoding-suspect).",
+        check=encoding_problem,
+    )
+    """A codec name; None follows the input's own declaration (or its BOM)."""
+    max_inflated: str | None = option(
+        None, "Takeout .zip: the most one member may inflate to (default 1GiB; e.g. 4GB for a "
+        "bigger real export). A zip bomb is refused, not read.",
+        check=size_problem,
+    )
+    """A size (``1GiB``, ``4GB``); None is ``takeout_source.MAX_INFLATED``. The whole feed is
+    held in memory while it is read, so this also bounds the run's memory."""
     progress: Callable[[int, int], None] | None = field(default=None, compare=False, repr=False)
     """Called now and then with (bytes read, total bytes) by readers of big files (no flag)."""
     forced: bool = field(default=False, compare=False, repr=False)

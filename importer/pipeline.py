@@ -1,4 +1,4 @@
-"""``convert()``: read an input, write an output, and account for every entry.
+"""``convert()``: read an input, write an output, and account for every entry (``ConvertResult``).
 
 This is the library call behind ``blogimport convert``; the CLI only parses flags into these
 arguments and turns errors into exit codes.
@@ -9,20 +9,19 @@ from __future__ import annotations
 import dataclasses
 import functools
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
 
-from importer.checks.accounting import Accounting, check_conversion
+from importer.checks.accounting import check_conversion
 from importer.diagnostics import Diagnostics
 from importer.errors import OptionError, OutputError
 from importer.io import output_lock, preflight, write_file, write_tree
-from importer.model import Archive
 from importer.options import ReadOptions
 from importer.outputs import OutputFile, WriterSpec
 from importer.readers import read
-from importer.site import SiteUrls
-from importer.web import WebOptions, WebReport, apply_web, beside
+from importer.report import build_report, parse_views, render_html, render_json
+from importer.result import ConvertResult
+from importer.web import WebOptions, apply_web, beside
 from importer.writers import get_writer
 
 #: ``progress(phase, done, total)``: phases ``reading`` (bytes), ``converting`` (post bodies),
@@ -40,19 +39,9 @@ def with_progress(options: _O, phase: str, progress: Progress | None) -> _O:
     return dataclasses.replace(options, progress=functools.partial(progress, phase))
 
 
-@dataclass
-class ConvertResult:
-    """What a conversion did: the archive read, the files written and the diagnostics."""
-
-    archive: Archive
-    written: list[Path] = field(default_factory=list)
-    diagnostics: Diagnostics = field(default_factory=Diagnostics)
-    web: WebReport | None = None
-    """Links rewritten, images brought home, redirects written (see ``importer.web``)."""
-    accounting: Accounting | None = None
-    """Entries read, written and skipped with reasons (read = written + skipped)."""
-    site: SiteUrls | None = None
-    """The writer's URL plan: every entry's new URL (and output file, for site trees)."""
+#: What the start of each report we write carries (see ``OutputFile.signature``).
+REPORT_SIGNATURES = {"json": b'"schema": "convert-report/',
+                     "html": b'<meta name="generator" content="blogimport'}
 
 
 def convert(
@@ -66,6 +55,9 @@ def convert(
     force: bool = False,
     diagnostics: Diagnostics | None = None,
     web: WebOptions | None = None,
+    report: str | Path | None = None,
+    report_html: str | Path | None = None,
+    report_views: str = "problems",
     progress: Progress | None = None,
 ) -> ConvertResult:
     """Convert ``source`` to format ``to`` at ``output`` (a file, ``-`` or a folder).
@@ -75,8 +67,11 @@ def convert(
     before the input is opened. Nothing is written when reading fails; files are written
     atomically and never silently overwritten (``force`` allows replacing what is not ours).
     ``web`` asks for redirect maps, image downloads and link rewriting (``importer.web``); links
-    between posts are rewritten for Markdown and WXR even without it. ``progress(phase, done,
-    total)`` is told how each phase goes on (see ``Progress``).
+    between posts are rewritten for Markdown and WXR even without it.
+    ``report`` and ``report_html`` write the migration report (``importer.report``) as JSON and as
+    one HTML page; ``report_views`` says which entries get side-by-side views there (``problems``,
+    ``all`` or comma-separated entry ids). ``progress(phase, done, total)`` is told how each
+    phase goes on (see ``Progress``).
 
     >>> convert("fixtures/blog-fi/legacy.xml", "out/blog.json", to="json")  # doctest: +SKIP
     """
@@ -87,11 +82,19 @@ def convert(
     web = with_progress(web or WebOptions(), "images", progress)
     _check_output_options(spec, output, web)
     read_options = with_progress(read_options or ReadOptions(), "reading", progress)
+    reports = _report_targets(output, report, report_html)
+    views = parse_views(report_views)
     target = Path(output) if str(output) != "-" else None
     with output_lock(target):
         preflight(target, spec.layout, spec.signature, force=force)
-        return _convert(source, output, spec, options, from_format, read_options, web, force, diags,
-                        functools.partial(progress, "checking") if progress else None)
+        for kind, path in reports.items():
+            if path != "-":
+                preflight(Path(path), "file", REPORT_SIGNATURES[kind], force=force)
+        result = _convert(source, output, spec, options, from_format, read_options, web, force, diags,
+                          functools.partial(progress, "checking") if progress else None)
+        if reports:
+            _write_reports(result, reports, source=source, output=output, to=to, views=views, force=force)
+        return result
 
 
 def _convert(source: str | Path, output: str | Path, spec: WriterSpec[Any], options: Any,
@@ -112,7 +115,7 @@ def _convert(source: str | Path, output: str | Path, spec: WriterSpec[Any], opti
                           "a file name, not stdout")
     written = _write(spec.layout, outputs, extra.files, output, force)
     return ConvertResult(archive=archive, written=written, diagnostics=diags, web=extra.report,
-                         accounting=accounting, site=site)
+                         accounting=accounting, site=site, output_archive=extra.archive, files=outputs)
 
 
 #: ``ReadOptions.blog`` value that asks for every blog of a Takeout (``convert --blog all``).
@@ -135,23 +138,25 @@ def convert_each_blog(source: str | Path, output: str | Path, to: str, *,
     """``convert`` every blog of a Takeout into its own output (see ``blog_output``).
 
     Returns ``(blog title, output, result)`` per blog, each with its own diagnostics; the other
-    keyword arguments are ``convert``'s (but ``diagnostics``).
+    keyword arguments are ``convert``'s (but ``diagnostics``); reports get the blog's name too.
     """
     from importer.readers import blog_titles
 
     spec = get_writer(to)
-    if str(output) == "-":
+    if "-" in (str(output), str(kwargs.get("report")), str(kwargs.get("report_html"))):
         raise OptionError("output", "-", "several blogs are written to several outputs; give a file "
                           "or folder name, not stdout")
     options = read_options or ReadOptions()
-    titles = blog_titles(source, kwargs.get("from_format"))
+    titles = blog_titles(source, kwargs.get("from_format"), options)
     if not titles:
         raise OptionError("blog", ALL_BLOGS, "applies to a Google Takeout; this input holds one blog")
     runs = []
     for title in titles:
         target = blog_output(output, title, spec.layout)
+        reports = {key: blog_output(kwargs[key], title, "file") for key in ("report", "report_html")
+                   if kwargs.get(key) is not None}
         result = convert(source, target, to, read_options=dataclasses.replace(options, blog=title),
-                         **kwargs)
+                         **{**kwargs, **reports})
         runs.append((title, target, result))
     return runs
 
@@ -183,6 +188,32 @@ def _write(layout: str, outputs: list[OutputFile], extra: list[OutputFile], outp
         return written
     except OSError as error:  # no space, no permission, a file where a folder should be...
         raise OutputError(_os_error_text(error), file=str(output)) from None
+
+
+def _report_targets(output: str | Path, report: str | Path | None,
+                    report_html: str | Path | None) -> dict[str, str]:
+    """``{"json"|"html": path}`` of the reports asked for; what cannot work is said before reading."""
+    targets = {kind: str(path) for kind, path in (("json", report), ("html", report_html)) if path}
+    if sum(path == "-" for path in (str(output), *targets.values())) > 1:
+        raise OptionError("output", "-", "only one of the output and the reports can go to stdout")
+    if len(set(targets.values())) < len(targets) or str(output) in targets.values():
+        raise OptionError("report", report or report_html, "the output and the reports must be "
+                          "different files")
+    return targets
+
+
+def _write_reports(result: ConvertResult, targets: dict[str, str], *, source: str | Path,
+                   output: str | Path, to: str, views: str | frozenset[str], force: bool) -> None:
+    """Build the migration report once and write it as JSON and/or HTML through ``io``."""
+    document = build_report(result, source=source, output=output, to=to, views=views)
+    for kind, path in targets.items():
+        data = render_json(document) if kind == "json" else render_html(document)
+        name = Path(path).name if path != "-" else f"report.{kind}"
+        try:
+            write_file([OutputFile(name, data, REPORT_SIGNATURES[kind])], path, force=force)
+        except OSError as error:
+            raise OutputError(_os_error_text(error), file=path) from None
+        del data  # a big archive's report is tens of MB: never hold both renderings at once
 
 
 def _os_error_text(error: OSError) -> str:

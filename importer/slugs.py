@@ -11,6 +11,9 @@ Quirks handled:
 - Blogger's own slug (the last URL segment, ``blog-post.html``) wins over the title; mobile
   (``?m=1``) and fragment parts of URLs are ignored; untitled posts without a URL become
   ``untitled-YYYY-MM-DD``.
+- Windows reserves device names (``con``, ``aux``, ``nul``, ``prn``, ``com1``-``com9``,
+  ``lpt1``-``lpt9``) in any case and with any extension: ``con.md`` cannot be created there, so
+  such slugs get the suffix ``-1`` (``con-1``).
 - Blogger reuses ``blog-post`` for every untitled post (one per month), so one output can hold
   several. ``unique_slugs`` resolves collisions deterministically and independently of input order:
   the oldest entry keeps the plain slug (so names stay stable as a blog grows), the others get a
@@ -45,6 +48,16 @@ _GERMAN = str.maketrans({
     "ä": "ae", "ö": "oe", "ü": "ue", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue", "ß": "ss",
 })
 _NOT_SLUG = re.compile(r"[^a-z0-9]+")
+#: Windows device names, whatever the case or extension (``CON``, ``aux.md``, ``com1.tar.gz``).
+_WINDOWS_DEVICE = re.compile(r"(?:con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³])(?:\..*)?",
+                             re.IGNORECASE | re.DOTALL)
+#: What a slug that is a Windows device name gets appended.
+DEVICE_SUFFIX = "-1"
+
+
+def is_windows_device_name(name: str) -> bool:
+    """True for a file or folder name Windows reserves for a device (``con``, ``NUL.md``, ``lpt1``)."""
+    return _WINDOWS_DEVICE.fullmatch(name.strip().rstrip(". ")) is not None
 
 
 def _language(locale: str | None) -> str:
@@ -79,13 +92,16 @@ def slugify(text: str, locale: str | None = "fi", max_length: int = MAX_SLUG_LEN
     """An ASCII ``[a-z0-9-]`` slug of ``text`` (may be ``""`` when nothing is left).
 
     Runs of other characters become one hyphen; the result never starts or ends with one and is
-    cut at a hyphen boundary when longer than ``max_length``.
+    cut at a hyphen boundary when longer than ``max_length``. A Windows device name gets
+    ``DEVICE_SUFFIX`` (``slugify("CON") == "con-1"``): slugs become file and folder names.
     """
     slug = _NOT_SLUG.sub("-", transliterate(text, locale).lower()).strip("-")
     if len(slug) > max_length:
         cut = slug[:max_length]
         boundary = cut.rfind("-")
         slug = (cut[:boundary] if boundary > 0 else cut).strip("-")
+    if is_windows_device_name(slug):
+        slug += DEVICE_SUFFIX
     return slug
 
 
@@ -96,7 +112,11 @@ def slug_from_url(url: str | None) -> str | None:
     """
     if not url:
         return None
-    segment = unquote(urlsplit(url.strip()).path).rstrip("/").rsplit("/", 1)[-1]
+    try:
+        path = urlsplit(url.strip()).path
+    except ValueError:  # "http://[x/": an unparseable URL has no slug to give
+        return None
+    segment = unquote(path).rstrip("/").rsplit("/", 1)[-1]
     if segment.lower().endswith(".html"):
         segment = segment[: -len(".html")]
     return segment or None

@@ -16,7 +16,6 @@ import html
 import importlib.util
 import re
 import shutil
-import subprocess
 import sys
 from datetime import datetime
 from pathlib import Path
@@ -25,11 +24,11 @@ from typing import Any, NamedTuple
 import pytest
 import tomllib
 import yaml
-from conftest import BLOG_FI, IN_CI
+from conftest import BLOG_FI
+from sites import require as _require
+from sites import run as _run
 
 import importer
-
-BUILD_TIMEOUT = 120
 
 
 class Entry(NamedTuple):
@@ -57,25 +56,8 @@ DRAFT = Entry("keskenerainen-luonnos", "2010-06-12T20:00:00+03:00", ["luonnos"],
 COMMENTS = {"orkut-projekti-ja-sosmediamarkkinointi": 2, "blog-post-2010-05": 1}
 
 
-def _require(tool: str, present: bool, install: str) -> None:
-    if present:
-        return
-    message = f"{tool} is not installed ({install})"
-    if IN_CI:
-        pytest.fail(message)
-    pytest.skip(message)
-
-
 def _convert(flavor: str, site: Path) -> None:
     importer.convert(BLOG_FI / "legacy.xml", site, to=flavor)
-
-
-def _run(command: list[str], cwd: Path) -> str:
-    result = subprocess.run(command, cwd=cwd, capture_output=True, text=True, timeout=BUILD_TIMEOUT,
-                            check=False)
-    output = result.stdout + result.stderr
-    assert result.returncode == 0, output
-    return output
 
 
 # --- what a built page says ----------------------------------------------------------------------

@@ -25,6 +25,9 @@ class Accounting:
     written: int
     skipped: dict[str, int] = field(default_factory=dict)
     """Number of entries left out per reason (a catalogue code)."""
+    left_out: dict[tuple[str, str], str] = field(default_factory=dict, compare=False)
+    """(``post`` or ``comment``, id) of each entry of the archive the writer left out -> the reason
+    (a catalogue code); a post's comments go with it without being listed."""
 
     @property
     def skipped_total(self) -> int:
@@ -80,7 +83,7 @@ def account(archive: Archive, read_diagnostics: Iterable[Diagnostic],
                 skipped_writing[reason] += 1
     return Accounting(read=in_archive + skipped_reading.total(),
                       written=in_archive - skipped_writing.total(),
-                      skipped=dict(skipped_reading + skipped_writing))
+                      skipped=dict(skipped_reading + skipped_writing), left_out=left_out)
 
 
 def covered(diagnostics: Iterable[Diagnostic]) -> set[tuple[str, str | None]]:

@@ -28,6 +28,11 @@ EXAMPLES: dict[str, str] = {
                         "kept in UTC.",
     "timezone-unknown": f"{_X}: warning[timezone-unknown]: BLOG_TIME_ZONE 'Europe/Helsinky' names no "
                         "known zone; ignored.",
+    "encoding-suspect": f"{_X}: warning[encoding-suspect]: The file declares encoding 'ISO-8859-1' but "
+                        "its bytes are UTF-8: read as declared, 'Päivää' becomes 'PÃ¤ivÃ¤Ã¤'. If the text "
+                        "shows such mojibake, convert again with --encoding utf-8.",
+    "url-invalid": "blog.json:entry[7000000000000000001]: warning[url-invalid]: The permalink "
+                   "'http://[x/' of 'Orkut' cannot be parsed; the entry has no old address to redirect from.",
     "url-reconstructed": f"{_T}: info[url-reconstructed]: 7 posts had no permalink; URLs were rebuilt "
                          "from the title and date.",
     "date-ambiguous": "index.html:entry[7000000000000000004]: warning[date-ambiguous]: '31. lokakuuta "
@@ -38,6 +43,8 @@ EXAMPLES: dict[str, str] = {
                       "used by entry 7000000000000000003; this entry is written as 'blog-post-2010-03'.",
     "html-raw-kept": "site:entry[7000000000000000002]: info[html-raw-kept]: An <iframe> (YouTube) was "
                      "kept as raw HTML.",
+    "html-empty-dropped": "site:entry[7000000000000000002]: info[html-empty-dropped]: Left out of "
+                          "'Kesäkuun kuulumiset' as they show nothing: empty <a>, empty <h3>.",
     "draft-skipped": "site:entry[7000000000000000007]: info[draft-skipped]: Draft 'Keskeneräinen "
                      "luonnos' was left out (--no-drafts).",
     "kind-skipped": "site:entry[611]: info[kind-skipped]: 'canola2' has kind 'attachment', which "

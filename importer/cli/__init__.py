@@ -26,7 +26,9 @@ warnings.filterwarnings("ignore", category=XMLParsedAsHTMLWarning)
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="blogimport")
-def main() -> None:
+@click.option("--debug", is_flag=True,
+              help="Show the Python traceback of an internal error (for a bug report).")
+def main(debug: bool) -> None:
     """Move a blog's whole archive out of Blogger, intact.
 
     \b

@@ -26,9 +26,10 @@ from importer.diagnostics import Diagnostics
 from importer.errors import OptionError
 from importer.options import ReadOptions
 from importer.outputs import WriterSpec
-from importer.pipeline import ALL_BLOGS, ConvertResult, convert_each_blog, with_progress
+from importer.pipeline import ALL_BLOGS, convert_each_blog, with_progress
 from importer.pipeline import convert as convert_archive
 from importer.readers import READERS, blog_titles, read, reader_names
+from importer.result import ConvertResult
 from importer.stats import summarize
 from importer.web import WebOptions
 from importer.writers import WRITERS, get_writer, writer_names
@@ -63,12 +64,19 @@ def _refuse_foreign(values: dict[str, Any], spec: WriterSpec[Any]) -> None:
 @click.option("--force", is_flag=True, help="Replace existing files that blogimport did not write.")
 @QUIET
 @VERBOSE
+@click.option("--report", "report", metavar="FILE",
+              help="Also write the migration report as JSON: every diagnostic and every entry.")
+@click.option("--report-html", "report_html", metavar="FILE",
+              help="Also write the migration report as one HTML page to look at (works offline).")
+@click.option("--report-views", "report_views", default="problems", show_default=True,
+              help="Entries shown side by side in the report: problems, all, or entry ids (a,b).")
 @FAIL_ON
 @options_from_dataclasses([ReadOptions])
 @options_from_dataclasses([*_WRITER_OPTION_CLASSES, WebOptions])
 @handle_errors
 def convert(input_path: str, to: str, output: str, from_format: str | None, force: bool,
-            quiet: bool, verbose: bool, fail_on: str, **values: Any) -> None:
+            quiet: bool, verbose: bool, report: str | None, report_html: str | None,
+            report_views: str, fail_on: str, **values: Any) -> None:
     """Convert INPUT (an export, a Takeout folder or zip, saved pages) to another format.
 
     \b
@@ -76,6 +84,7 @@ def convert(input_path: str, to: str, output: str, from_format: str | None, forc
       blogimport convert blog-06-10-2010.xml --to json -o blog.json
       blogimport convert takeout-20240101.zip --blog "Sosmedia ja muuta" --to hugo -o site/
       blogimport convert Takeout/ --blog all --to hugo -o sites/   # each blog in sites/<blog>/
+      blogimport convert blog.xml --to hugo -o site/ --report-html report.html
     """
     check_verbosity(quiet, verbose)
     spec = get_writer(to)
@@ -86,7 +95,9 @@ def convert(input_path: str, to: str, output: str, from_format: str | None, forc
     # on stdout the output itself would run into the bar
     progress = terminal_progress(quiet or output == "-", sys.stderr)
     common: dict[str, Any] = {"from_format": from_format, "write_options": write_options,
-                              "force": force, "web": web_options, "progress": progress}
+                              "force": force, "web": web_options, "progress": progress,
+                              "report": report, "report_html": report_html,
+                              "report_views": report_views}
     try:
         if read_options.blog == ALL_BLOGS:
             runs = convert_each_blog(input_path, output, to, read_options=read_options, **common)
@@ -145,7 +156,7 @@ def info(input_path: str, from_format: str | None, as_json: bool, quiet: bool, v
     """
     check_verbosity(quiet, verbose)
     options = _read_options(values)
-    titles = blog_titles(input_path, from_format) if options.blog in (None, ALL_BLOGS) else []
+    titles = blog_titles(input_path, from_format, options) if options.blog in (None, ALL_BLOGS) else []
     if len(titles) > 1 or (titles and options.blog == ALL_BLOGS):
         _info_blogs(input_path, from_format, options, titles, as_json, quiet=quiet, verbose=verbose)
         return

@@ -15,6 +15,7 @@ from importer.cli.common import (
     EXIT_DIAGNOSTICS,
     FAIL_ON,
     VERBOSE,
+    debug_enabled,
     handle_errors,
     options_from_dataclasses,
     pick,
@@ -72,7 +73,7 @@ def validate(paths: tuple[str, ...], output_format: str, fail_on: str, list_chec
     if output_format == "markdown":
         raise UsageError("--format markdown is only for --list-checks")
     threshold = None if fail_on == "never" else Severity.parse(fail_on)
-    report = validate_paths(paths, ReadOptions(**pick(values, ReadOptions)))
+    report = validate_paths(paths, ReadOptions(**pick(values, ReadOptions)), debug=debug_enabled())
     if output_format == "text":
         for line in report_lines(list(report.diagnostics()), verbose=verbose):
             click.echo(line)

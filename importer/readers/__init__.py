@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from importer.diagnostics import Diagnostic, Diagnostics, Severity
-from importer.errors import FormatDetectionError, UsageError
+from importer.errors import FormatDetectionError, UsageError, clip
 from importer.model import Archive
 from importer.options import ReadOptions
 from importer.readers import blogger_feed, blogger_legacy, blogger_takeout, json_reader, wxr
@@ -102,20 +102,34 @@ def read(
     if format is not None and not chosen.forced:  # --from always wins over detection
         chosen = dataclasses.replace(chosen, forced=True)
     archive = spec.read(path, chosen, diags)
+    _report_invalid_urls(archive, diags)
     if not archive.posts:
         _report_empty(spec.name, list(diags)[start:], diags)
     return archive
 
 
-def blog_titles(source: str | Path, format: str | None = None) -> list[str]:
+def _report_invalid_urls(archive: Archive, diagnostics: Diagnostics) -> None:
+    """One ``url-invalid`` per entry whose permalink a reader had to set aside (every reader
+    keeps the unparseable text in ``extra["url_invalid"]``)."""
+    for post in archive.posts:
+        text = post.extra.get("url_invalid")
+        if text is not None:
+            diagnostics.report("url-invalid", f"The permalink {clip(text)!r} of '{clip(post.title)}' "
+                               "cannot be parsed; the entry has no old address to redirect from.",
+                               entry=post.id)
+
+
+def blog_titles(source: str | Path, format: str | None = None,
+                options: ReadOptions | None = None) -> list[str]:
     """The titles of the blogs ``source`` holds when it is a Takeout (sorted); [] for the formats
     that hold one blog (``convert --blog all`` and ``info`` go through each title)."""
     from importer.readers.takeout_source import blog_titles as takeout_titles
+    from importer.readers.takeout_source import inflated_limit
 
     path = Path(source)
     if (format or detect_format(path)) != "blogger-takeout":
         return []
-    return takeout_titles(path)
+    return takeout_titles(path, inflated_limit((options or ReadOptions()).max_inflated))
 
 
 def _report_empty(reader: str, said: list[Diagnostic], diagnostics: Diagnostics) -> None:

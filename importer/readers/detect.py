@@ -21,6 +21,7 @@ from importer.readers.sniff import (
     looks_like_html,
     read_head,
     sniff_xml,
+    sniff_xml_file,
 )
 from importer.readers.takeout_source import takeout_feeds, takeout_zips
 
@@ -59,7 +60,7 @@ def _detect_bytes(head: bytes, path: Path) -> str:
     if DTD_ENTITIES.search(head):
         raise InputError("the file declares XML entities (a possible XML bomb); refused",
                          file=str(path))
-    sniff = sniff_xml(head)
+    sniff = sniff_xml_file(path, head)
     if sniff is None:
         raise FormatDetectionError("not XML, JSON or HTML: no reader recognises it", file=str(path))
     name = classify_xml(sniff)

@@ -80,9 +80,9 @@ def _read_page(file: Path, root: Path, options: ReadOptions, diagnostics: Diagno
                            file=name)
         return
     page = decode_page(data, Path(name), diagnostics)
-    with warnings.catch_warnings():  # bs4's advice (a file forced with --from may be XML) is no output
-        warnings.simplefilter("ignore", XMLParsedAsHTMLWarning)
+    with warnings.catch_warnings():  # bs4's advice to programmers (a page forced with --from)
         warnings.simplefilter("ignore", MarkupResemblesLocatorWarning)
+        warnings.simplefilter("ignore", XMLParsedAsHTMLWarning)
         soup = BeautifulSoup(page.text, "lxml")
     try:
         layout = detect_layout(soup)

@@ -20,6 +20,7 @@ import os
 from collections import Counter, deque
 from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
+from datetime import datetime
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -163,6 +164,12 @@ def _title(post: Post, archive: Archive, diagnostics: Diagnostics) -> str:
     return title
 
 
+def _front_date(moment: datetime, blog: Blog) -> datetime:
+    """``moment`` in the blog's zone to the second: Blogger's millisecond tie-breakers (``.001`` on
+    a whole minute, to order posts of one minute) stay in JSON, not in front matter."""
+    return local_time(moment, blog).replace(microsecond=0)
+
+
 def front_matter(post: Post, planned: PlannedPost, body: ConvertedBody, options: MarkdownOptions,
                  archive: Archive, title: str, labels: dict[str, str] | None = None) -> str:
     """The front matter block of one post in the flavor's syntax and keys.
@@ -170,9 +177,8 @@ def front_matter(post: Post, planned: PlannedPost, body: ConvertedBody, options:
     ``labels`` maps a label to the spelling written (``merged_labels``); unmapped labels stay.
     """
     blog = archive.blog
-    # whole seconds: Blogger's millisecond tie-breakers (.001 on a whole minute) stay in JSON only
-    date = local_time(post.published, blog).replace(microsecond=0)
-    updated = local_time(post.updated, blog).replace(microsecond=0) if post.updated else None
+    date = _front_date(post.published, blog)
+    updated = _front_date(post.updated, blog) if post.updated else None
     draft = not post.is_public
     alias = old_path(post)
     author = post.author.name if post.author else None
@@ -267,6 +273,9 @@ def write_markdown(archive: Archive, options: MarkdownOptions, diagnostics: Diag
             diagnostics.report("html-raw-kept", f"{plural(body.raw_kept, 'piece')} of HTML kept as raw "
                                "HTML in "
                                f"'{post.title or where.slug}' ({', '.join(body.raw_tags)}).", entry=post.id)
+        if body.dropped:
+            diagnostics.report("html-empty-dropped", f"Left out of '{post.title or where.slug}' as they show "
+                               f"nothing: {', '.join(f'empty <{t}>' for t in body.dropped)}.", entry=post.id)
         title = _title(post, archive, diagnostics)
         head = front_matter(post, where, body, options, archive, title, labels)
         files.append(OutputFile(where.path, (head + ("\n" if options.flavor != "pelican" else "")

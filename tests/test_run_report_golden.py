@@ -2,11 +2,13 @@
 
 Before, the same run printed one line per diagnostic (4,600 lines here; 26,000 on the benchmark
 export). Now: a few per code, '… and N more', the totals by code, the account; the totals are
-checked against what the generator planted.
+checked against what the generator planted, and ``--report`` holds every one of them.
 """
 
 from __future__ import annotations
 
+import json
+from collections import Counter
 from pathlib import Path
 
 from click.testing import CliRunner
@@ -22,7 +24,7 @@ def test_the_whole_stderr_of_a_5000_post_run(tmp_path: Path, golden) -> None:
     source = tmp_path / "sotkuinen.xml"
     source.write_text(messy_export(5000, 4), encoding="utf-8")
     result = CliRunner().invoke(main, ["convert", str(source), "--to", "json", "-o",
-                                       str(tmp_path / "blog.json")])
+                                       str(tmp_path / "blog.json"), "--report", str(tmp_path / "r.json")])
     assert result.exit_code == 3  # the undated entry is an error
     stderr = result.stderr.replace(str(tmp_path), "<tmp>")
     golden(GOLDEN, stderr.encode("utf-8"))
@@ -31,3 +33,6 @@ def test_the_whole_stderr_of_a_5000_post_run(tmp_path: Path, golden) -> None:
     totals = {parts[1]: int(parts[2].replace(",", "")) for line in lines
               if len(parts := line.split()) == 3 and parts[0] in ("error", "warning", "info")}
     assert totals == planted(5000, 4)  # every code with its total, as the generator planted them
+    # --report holds every diagnostic the terminal summed up
+    report = json.loads((tmp_path / "r.json").read_text("utf-8"))
+    assert Counter(d["code"] for d in report["diagnostics"]) == totals

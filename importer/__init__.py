@@ -12,10 +12,6 @@ one ``Archive``; writers turn an ``Archive`` into files (JSON, Markdown flavors,
 
 from __future__ import annotations
 
-__version__ = "0.1.0"
-
-import sys
-import types
 from typing import TYPE_CHECKING, Any
 
 from importer.errors import (
@@ -27,29 +23,33 @@ from importer.errors import (
     SchemaError,
     UsageError,
 )
+from importer.version import __version__
 
 if TYPE_CHECKING:
-    from importer.diagnostics import CODES, Diagnostic, Diagnostics, Severity
+    from importer.checks import validate
+    from importer.diagnostics import CODES, Diagnostic, DiagnosticCode, Diagnostics, Severity
     from importer.model import Archive, Author, Blog, Comment, Location, Post
     from importer.options import ReadOptions
-    from importer.pipeline import ConvertResult, convert
+    from importer.pipeline import convert
     from importer.readers import READERS, read
     from importer.readers.detect import detect_format
+    from importer.result import ConvertResult
     from importer.stats import summarize
-    from importer.validate import validate
     from importer.writers import WRITERS, OutputFile, write
 
 # The public names are imported on first use (PEP 562): ``import importer`` and ``blogimport
 # --help`` must not load every reader and writer (lxml, BeautifulSoup, markdownify, YAML...).
 _LAZY = {
+    "validate": "importer.checks",
     "CODES": "importer.diagnostics", "Diagnostic": "importer.diagnostics",
-    "Diagnostics": "importer.diagnostics", "Severity": "importer.diagnostics",
+    "DiagnosticCode": "importer.diagnostics", "Diagnostics": "importer.diagnostics",
+    "Severity": "importer.diagnostics",
     "Archive": "importer.model", "Author": "importer.model", "Blog": "importer.model",
     "Comment": "importer.model", "Location": "importer.model", "Post": "importer.model",
-    "ReadOptions": "importer.options", "ConvertResult": "importer.pipeline",
-    "convert": "importer.pipeline", "READERS": "importer.readers", "read": "importer.readers",
-    "detect_format": "importer.readers.detect", "summarize": "importer.stats",
-    "validate": "importer.validate", "WRITERS": "importer.writers",
+    "ReadOptions": "importer.options", "convert": "importer.pipeline",
+    "READERS": "importer.readers", "read": "importer.readers",
+    "detect_format": "importer.readers.detect", "ConvertResult": "importer.result",
+    "summarize": "importer.stats", "WRITERS": "importer.writers",
     "OutputFile": "importer.writers", "write": "importer.writers",
 }
 
@@ -69,22 +69,6 @@ def __dir__() -> list[str]:
     return sorted(set(globals()) | set(_LAZY))
 
 
-class _Package(types.ModuleType):
-    """Keeps ``importer.validate`` the function once the ``importer.validate`` package is imported.
-
-    Importing a submodule sets it as an attribute of its package; the eager imports used to bind
-    the function last. (Not needed once the checks package no longer shares the function's name.)
-    """
-
-    def __setattr__(self, name: str, value: Any) -> None:
-        if name == "validate" and isinstance(value, types.ModuleType):
-            return
-        super().__setattr__(name, value)
-
-
-sys.modules[__name__].__class__ = _Package
-
-
 __all__ = [
     "CODES",
     "READERS",
@@ -96,6 +80,7 @@ __all__ = [
     "ConvertResult",
     "DateParseError",
     "Diagnostic",
+    "DiagnosticCode",
     "Diagnostics",
     "FormatDetectionError",
     "ImporterError",

@@ -18,7 +18,7 @@ def test_flavor_other_than_the_one_of_to_is_refused(to: str, flavor: str, tmp_pa
     result = CliRunner().invoke(main, ["convert", LEGACY, "--to", to, "-o", str(tmp_path / "site"),
                                        "--flavor", flavor])
     assert result.exit_code == 2
-    assert f"Error: --to {to} fixes flavor to '{to}', not '{flavor}'" in result.stderr
+    assert f"Error: --flavor '{flavor}': {to} output fixes it to '{to}'" in result.stderr
     assert not (tmp_path / "site").exists()
 
 
@@ -33,5 +33,6 @@ def test_image_url_with_a_site_tree_is_refused(tmp_path: Path) -> None:
     result = CliRunner().invoke(main, ["convert", LEGACY, "--to", "hugo", "-o", str(tmp_path / "site"),
                                        "--image-url", "https://cdn.example.org/img"])
     assert result.exit_code == 2
-    assert "Error: --image-url applies to json, jsonl and wxr, not --to hugo" in result.stderr
+    assert ("Error: --image-url 'https://cdn.example.org/img': applies to json, jsonl and wxr output, "
+            "not hugo") in result.stderr
     assert not (tmp_path / "site").exists()

@@ -27,7 +27,7 @@ def test_tree_output_to_stdout_is_a_usage_error(to: str, tmp_path: Path,
     monkeypatch.chdir(tmp_path)
     code, out, err = run("convert", LEGACY, "--to", to, "-o", "-")
     assert code == 2
-    assert f"--to {to} writes a folder of files; give a folder with -o, not -" in err
+    assert f"Error: --output '-': {to} output is a folder of files; give a folder, not stdout" in err
     assert out == ""
     assert list(tmp_path.iterdir()) == []  # no folder called "-"
 
@@ -35,7 +35,7 @@ def test_tree_output_to_stdout_is_a_usage_error(to: str, tmp_path: Path,
 def test_split_wxr_to_stdout_is_a_usage_error() -> None:
     code, out, err = run("convert", LEGACY, "--to", "wxr", "-o", "-", "--split-size", "10kB")
     assert code == 2
-    assert "give a file name with -o, not -" in err
+    assert "Error: --output '-': the output is split into 3 files here; give a file name, not stdout" in err
     assert out == ""
 
 

@@ -11,11 +11,11 @@ from click.testing import CliRunner
 from conftest import BLOG_FI, FIXTURES
 
 from importer import write
+from importer.checks.accounting import Accounting, account
 from importer.cli import main
 from importer.diagnostics import CODES, Diagnostic, Severity
 from importer.model import Archive, Author, Blog, Comment, Post
 from importer.pipeline import convert
-from importer.validate.accounting import Accounting, account
 from importer.writers import get_writer
 
 BROKEN = FIXTURES / "broken"

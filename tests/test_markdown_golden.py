@@ -26,7 +26,7 @@ from importer.diagnostics import Diagnostics
 from importer.model import Post
 from importer.writers.markdown.writer import merged_labels
 
-FLAVORS = ("markdown", "hugo", "jekyll", "pelican", "zola")
+FLAVORS = ("markdown", "hugo", "jekyll", "pelican", "zola", "eleventy", "astro", "hexo", "mkdocs")
 GOLDEN = BLOG_FI / "golden"
 MANIFEST = ".blogimport-manifest.json"
 
@@ -55,10 +55,6 @@ def test_every_file_matches_its_golden(flavor: str, outputs: dict[str, dict[str,
         expected = {p.relative_to(GOLDEN / flavor).as_posix()
                     for p in (GOLDEN / flavor).rglob("*") if p.is_file()}
         assert set(files) == expected
-
-
-def test_same_bytes_on_a_second_run(outputs: dict[str, dict[str, bytes]], tmp_path: Path) -> None:
-    assert _convert("hugo", tmp_path / "again") == outputs["hugo"]
 
 
 # --- the review, pinned ------------------------------------------------------------------------
@@ -159,7 +155,7 @@ def test_pelican_header() -> None:
         "Slug": "kesakuun-kuulumiset-ensimmaiset", "Authors": "Pirjo Esimerkki", "Status": "published",
         "Alias": "/2010/06/kesakuun-kuulumiset-ensimmaiset.html"}
     assert _pelican("content/keskenerainen-luonnos.md")["Status"] == "draft"
-    assert _pelican("content/blog-post.md")["Title"] == "2010-03-28"  # untitled: Pelican needs one
+    assert _pelican("content/blog-post.md")["Title"] == "28.3.2010"  # untitled: its date, in Finnish
 
 
 def test_zola_front_matter_types() -> None:

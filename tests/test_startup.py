@@ -21,7 +21,7 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 from generate import generate_legacy
 
 HEAVY = ("bs4", "markdownify", "yaml", "babel", "lxml", "importer.readers", "importer.writers",
-         "importer.pipeline", "importer.web", "importer.validate", "urllib.request")
+         "importer.pipeline", "importer.web", "importer.checks", "urllib.request")
 
 
 def _modules_after(code: str) -> set[str]:
@@ -43,8 +43,8 @@ def test_help_loads_no_reader_writer_or_html_library() -> None:
 def test_import_importer_is_light_and_the_api_still_resolves() -> None:
     assert _heavy(_modules_after("import importer")) == []
     code = ("import importer\nassert callable(importer.validate) and callable(importer.convert)\n"
-            "import importer.validate.engine\nassert callable(importer.validate)")
-    assert "importer.validate.engine" in _modules_after(code)
+            "import importer.checks.engine\nassert callable(importer.validate)")
+    assert "importer.checks.engine" in _modules_after(code)
 
 
 def test_command_list_in_help_is_each_commands_own_short_help() -> None:

@@ -9,9 +9,9 @@ import pytest
 from click.testing import CliRunner
 from conftest import BLOG_FI, FIXTURES
 
+from importer.checks import CHECKS, validate_paths
 from importer.cli import main
 from importer.diagnostics import CODES, Severity
-from importer.validate import CHECKS, validate_paths
 
 BROKEN = FIXTURES / "broken"
 FILES = sorted(p for p in BROKEN.iterdir() if p.suffix in (".json", ".xml"))

@@ -1,4 +1,4 @@
-"""Each check of importer.validate, on archives built in code: it fires on its problem, only there."""
+"""Each check of importer.checks, on archives built in code: it fires on its problem, only there."""
 
 from __future__ import annotations
 
@@ -9,10 +9,10 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
+from importer.checks import CHECKS, validate
+from importer.checks.structure import is_empty_html
 from importer.diagnostics import CODES
 from importer.model import Archive, Author, Blog, Comment, Post
-from importer.validate import CHECKS, validate
-from importer.validate.structure import is_empty_html
 
 HKI = ZoneInfo("Europe/Helsinki")
 BLOG = Blog(id="1", title="Sosmedia ja muuta", url="http://sosmedia-ja-muuta.blogspot.com/",

@@ -5,9 +5,9 @@ from __future__ import annotations
 from click.testing import CliRunner
 from conftest import ROOT
 
+from importer.checks.docs import catalogue, missing_examples, render_markdown
 from importer.cli import main
 from importer.diagnostics import CODES
-from importer.validate.docs import catalogue, missing_examples, render_markdown
 
 DOC = ROOT / "docs" / "checks.md"
 REGENERATE = "blogimport validate --list-checks --format markdown > docs/checks.md"
@@ -18,7 +18,7 @@ def test_the_committed_doc_is_in_sync_with_the_catalogue() -> None:
 
 
 def test_every_code_is_documented_with_an_example_and_a_severity() -> None:
-    assert missing_examples() == [], "add an example to importer/validate/examples.py"
+    assert missing_examples() == [], "add an example to importer/checks/examples.py"
     text = render_markdown()
     for code, info in CODES.items():
         assert f"### `{code}`" in text

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from conftest import BLOG_FI
 
-from importer.validate import validate_paths
+from importer.checks import validate_paths
 
 
 def test_foreign_json_in_a_folder_is_passed_over(tmp_path: Path) -> None:
@@ -16,6 +16,19 @@ def test_foreign_json_in_a_folder_is_passed_over(tmp_path: Path) -> None:
     (tmp_path / "comments.json").write_text('[{"id": "1"}]', encoding="utf-8")
     report = validate_paths([tmp_path])
     assert [Path(result.path).name for result in report.files] == ["export.xml"]
+
+
+def test_a_plain_html_page_in_a_folder_is_passed_over(tmp_path: Path) -> None:
+    # The Eleventy and Astro goldens hold redirect pages at old Blogger paths: validating the
+    # fixture folder reported each as an unreadable input (file-unreadable, an error).
+    shutil.copy(BLOG_FI / "legacy.xml", tmp_path / "export.xml")
+    (tmp_path / "2010").mkdir()
+    (tmp_path / "2010" / "x.html").write_text('<!DOCTYPE html>\n<html><head><meta http-equiv="refresh" '
+                                              'content="0; url=/posts/x/"></head></html>\n', encoding="utf-8")
+    report = validate_paths([tmp_path])
+    assert [Path(result.path).name for result in report.files] == ["export.xml"]
+    named = validate_paths([tmp_path / "2010" / "x.html"])  # named, it is still an error
+    assert [d.code for result in named.files for d in result.diagnostics] == ["file-unreadable"]
 
 
 def test_a_named_foreign_file_is_an_error(tmp_path: Path) -> None:

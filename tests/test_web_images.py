@@ -7,11 +7,11 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
-from web_blog import P2, fixture_archive
+from web_blog import P2, fixture_archive, web_with_plan
 
 from importer.diagnostics import Diagnostics
 from importer.model import Archive
-from importer.web import WebOptions, apply_web
+from importer.web import WebOptions
 from importer.web.images import file_name, image_inventory, is_google_image, original_url
 from importer.writers import get_writer
 
@@ -47,18 +47,23 @@ def test_inventory_of_the_fixture_blog_collapses_link_and_thumbnail() -> None:
     assert inventory.originals() == [f"{IMG}/s1600/orkut.jpg"]
     entry = inventory.images[f"{IMG}/s1600/orkut.jpg"]
     assert entry.variants == {f"{IMG}/s1600/orkut.jpg", f"{IMG}/s320/orkut.jpg"} and entry.posts == [P2]
-    assert file_name(f"{IMG}/s1600/orkut.jpg").startswith("orkut-")
+    assert file_name(f"{IMG}/s1600/orkut.jpg") == ORKUT
     assert file_name("https://blogger.googleusercontent.com/img/a/AVvXsEj=s0") != \
         file_name("https://blogger.googleusercontent.com/img/a/AVvXsEk=s0")
+
+
+#: The local name of the fixture's image, worked out by hand (not with ``file_name``): the readable
+#: part of the URL's file name, then the first 8 hex digits of the SHA-256 of the original's URL
+#: (``hashlib.sha256(f"{IMG}/s1600/orkut.jpg".encode()).hexdigest()[:8] == "c8f5030c"``).
+ORKUT = "orkut-c8f5030c.jpg"
 
 
 def _seeded(tmp_path: Path) -> Path:
     """A download folder whose cache already holds the fixture image (no network needed)."""
     dest = tmp_path / "images"
     dest.mkdir()
-    name = file_name(f"{IMG}/s1600/orkut.jpg")
-    (dest / name).write_bytes(b"jpeg")
-    index = {"tool": "blogimport", "images": {f"{IMG}/s1600/orkut.jpg": {"file": name}}}
+    (dest / ORKUT).write_bytes(b"jpeg")
+    index = {"tool": "blogimport", "images": {f"{IMG}/s1600/orkut.jpg": {"file": ORKUT}}}
     (dest / ".blogimport-images.json").write_text(json.dumps(index), encoding="utf-8")
     return dest
 
@@ -69,32 +74,43 @@ def _seeded(tmp_path: Path) -> Path:
     ("jekyll", False, "assets/images/", "/assets/images/"),
     ("pelican", False, "content/images/", "/images/"),
     ("zola", False, "static/images/", "/images/"),
+    ("eleventy", False, "images/", "/images/"),  # copied by the passthrough copy of SITE-NOTES.md
+    ("astro", False, "public/images/", "/images/"),
+    ("hexo", False, "source/images/", "/images/"),
+    ("mkdocs", False, "docs/images/", "/images/"),
 ])
 def test_references_point_at_local_copies(tmp_path: Path, flavor: str, bundles: bool, where: str,
                                           ref: str) -> None:
     dest = _seeded(tmp_path)
     spec = get_writer(flavor)
     options = spec.make_options(bundles=True) if bundles else spec.make_options()
-    result = apply_web(fixture_archive(), spec, options, WebOptions(download_images=str(dest)),
+    result = web_with_plan(fixture_archive(), spec, options, WebOptions(download_images=str(dest)),
                        Diagnostics(), output=tmp_path / "site")
-    name = file_name(f"{IMG}/s1600/orkut.jpg")
     body = next(p for p in result.archive.posts if p.id == P2).content_html
-    assert f'src="{ref}{name}"' in body and f'href="{ref}{name}"' in body and "bp.blogspot" not in body
-    assert [f.path for f in result.files] == [where + name]
+    assert f'src="{ref}{ORKUT}"' in body and f'href="{ref}{ORKUT}"' in body and "bp.blogspot" not in body
+    assert [f.path for f in result.files] == [where + ORKUT]
     assert result.files[0].data == b"jpeg" and result.report.images_remote == []
 
 
 def test_json_gets_relative_references_and_the_inventory(tmp_path: Path) -> None:
     dest = _seeded(tmp_path)
     spec = get_writer("json")
-    result = apply_web(fixture_archive(), spec, spec.make_options(), WebOptions(download_images=str(dest)),
-                       Diagnostics(), output=tmp_path / "blog.json")
+    web = WebOptions(download_images=str(dest))
+    result = web_with_plan(fixture_archive(), spec, spec.make_options(), web, Diagnostics(),
+                           output=tmp_path / "blog.json")
     body = next(p for p in result.archive.posts if p.id == P2).content_html
-    assert f'src="images/{file_name(f"{IMG}/s1600/orkut.jpg")}"' in body
+    assert ('<a href="images/orkut-c8f5030c.jpg" imageanchor="1" style="margin-left: 1em; margin-right: '
+            '1em;"><img border="0" height="240" src="images/orkut-c8f5030c.jpg" width="320" /></a>') in body
     (inventory,) = result.files
-    data = json.loads(inventory.data)
-    assert inventory.path == "images.json" and data["images"][0]["original"] == f"{IMG}/s1600/orkut.jpg"
-    assert data["images"][0]["local_file"] is not None
+    assert inventory.path == "images.json"
+    assert json.loads(inventory.data) == {"images": [{
+        "original": f"{IMG}/s1600/orkut.jpg",
+        "file": "orkut-c8f5030c.jpg",
+        "variants": [f"{IMG}/s1600/orkut.jpg", f"{IMG}/s320/orkut.jpg"],
+        "posts": ["7000000000000000002"],
+        "local_file": "orkut-c8f5030c.jpg",
+        "failed": None,
+    }]}
 
 
 def test_failed_image_keeps_its_remote_url(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -106,7 +122,7 @@ def test_failed_image_keeps_its_remote_url(tmp_path: Path, monkeypatch: pytest.M
     spec = get_writer("hugo")
     diagnostics = Diagnostics()
     web = WebOptions(download_images=str(tmp_path / "img"), image_retries=0, image_timeout=2)
-    result = apply_web(archive, spec, spec.make_options(), web, diagnostics, output=tmp_path / "site")
+    result = web_with_plan(archive, spec, spec.make_options(), web, diagnostics, output=tmp_path / "site")
     body = next(p for p in result.archive.posts if p.id == P2).content_html
     assert f"{IMG}/s320/orkut.jpg" in body and "image-failed" in diagnostics.codes()
     assert list(result.report.images_failed) == [f"{IMG}/s1600/orkut.jpg"]

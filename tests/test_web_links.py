@@ -5,15 +5,15 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from web_blog import P2, P3, P5, fixture_archive
+from web_blog import P2, P3, P5, fixture_archive, plan_of, web_with_plan
 
+from importer.blog_urls import blog_urls
 from importer.diagnostics import Diagnostics
 from importer.html.urls import rewrite_urls
 from importer.model import Archive
 from importer.pipeline import convert
-from importer.web import WebOptions, apply_web, site_urls
+from importer.web import WebOptions
 from importer.web.links import rewrite_links
-from importer.web.urls import blog_urls
 from importer.writers import get_writer
 
 FLAVORS = ["hugo", "jekyll", "pelican", "zola", "markdown", "wxr"]
@@ -25,8 +25,8 @@ def test_links_between_posts_point_at_the_new_urls(flavor: str) -> None:
     archive = fixture_archive()
     spec = get_writer(flavor)
     options = spec.make_options()
-    site = site_urls(archive, spec, options, WebOptions())
-    result = apply_web(archive, spec, options, WebOptions(), Diagnostics(), output="out")
+    site = plan_of(archive, spec, options)
+    result = web_with_plan(archive, spec, options, WebOptions(), Diagnostics(), output="out")
     posts = {p.id: p for p in result.archive.posts}
     by_path = {p.url.split(".com", 1)[1]: p.id for p in archive.posts if p.url}
     assert f'href="{site.posts[by_path["/2010/06/orkut-projekti-ja-sosmediamarkkinointi.html"]]}"' \
@@ -56,7 +56,7 @@ def test_unresolved_links_are_kept_and_reported() -> None:
     posts = tuple(p if p.id != P2 else _with_body(p, gone) for p in archive.posts)
     spec = get_writer("hugo")
     diagnostics = Diagnostics()
-    result = apply_web(Archive(archive.blog, posts), spec, spec.make_options(), WebOptions(), diagnostics)
+    result = web_with_plan(Archive(archive.blog, posts), spec, spec.make_options(), WebOptions(), diagnostics)
     body = next(p for p in result.archive.posts if p.id == P2).content_html
     assert body == gone
     assert diagnostics.codes().count("link-unresolved") == 1
@@ -64,7 +64,7 @@ def test_unresolved_links_are_kept_and_reported() -> None:
 
 def test_only_url_attributes_change() -> None:
     blog = blog_urls(fixture_archive())
-    site = site_urls(fixture_archive(), get_writer("hugo"), get_writer("hugo").make_options(), WebOptions())
+    site = plan_of(fixture_archive(), get_writer("hugo"), get_writer("hugo").make_options())
     body = ("<p class='x'>Teksti http://sosmedia-ja-muuta.blogspot.com/p/tietoa-minusta.html</p>"
             "<a title=\"t\" href='https://SOSMEDIA-JA-MUUTA.blogspot.co.uk/2010/01/koodia-merkkeja.html"
             "?showComment=1#c5'>x</a><br />")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from web_blog import G1, P1, P4, fixture_archive
 
-from importer.web.urls import blog_urls, blogspot_name, label_path
+from importer.blog_urls import blog_urls, blogspot_name, label_path
 
 BLOG = blog_urls(fixture_archive(), extra_hosts=["www.sosmedia.fi"])
 

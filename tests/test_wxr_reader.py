@@ -197,7 +197,7 @@ COMMENT = ("<wp:comment><wp:comment_id>{}</wp:comment_id><wp:comment_date>2010-0
 @pytest.mark.parametrize("value", ["garbage", "2010-06-11T08:00:00"], ids=["damaged", "naive"])
 def test_damaged_updated_postmeta_is_dropped_not_a_crash(tmp_path: Path, value: str) -> None:
     """A damaged value raised ValueError; a naive one put a date without offset in the archive."""
-    from importer.writers.wxr import meta
+    from importer import wxr_meta as meta
 
     archive, _ = load(tmp_path, document(item(1, extra=META.format(meta.UPDATED, value))))
     assert archive.posts[0].updated is None

@@ -233,7 +233,3 @@ def test_parse_size(text: str, size: int) -> None:
 def test_parse_size_refuses(text: str) -> None:
     with pytest.raises(UsageError):
         parse_size(text)
-
-
-def test_same_archive_same_bytes() -> None:
-    assert render()[0] == render()[0]

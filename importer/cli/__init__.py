@@ -58,7 +58,9 @@ class _LazyGroup(click.Group):
 
 @click.group(cls=_LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="blogimport")
-def main() -> None:
+@click.option("--debug", is_flag=True,
+              help="Show the Python traceback of an internal error (for a bug report).")
+def main(debug: bool) -> None:
     """Move a blog's whole archive out of Blogger, intact.
 
     \b

@@ -8,16 +8,19 @@ from __future__ import annotations
 
 import dataclasses
 import functools
+import signal
 import sys
 import types
 import typing
-from collections.abc import Callable, Iterable
-from typing import Any, TypeVar, Union
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+from typing import Any, NoReturn, TypeVar, Union
 
 import click
 
+from importer.cli.terminal import report_lines
 from importer.diagnostics import Diagnostic, Diagnostics, Severity
-from importer.errors import ImporterError, UsageError
+from importer.errors import ImporterError, Interrupted, OptionError, UsageError, clip
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -41,27 +44,104 @@ class FatalError(click.ClickException):
         return self.message
 
 
+def debug_enabled() -> bool:
+    """True when ``blogimport --debug`` was given: internal errors then show their traceback."""
+    context = click.get_current_context(silent=True)
+    return bool(context is not None and context.find_root().params.get("debug"))
+
+
+def internal_error_message(exc: BaseException) -> str:
+    """One line for an exception that is a bug of ours, not a problem of the input."""
+    first = (str(exc).strip().splitlines() or [""])[0]
+    detail = f"{type(exc).__name__}: {clip(first, 200)}" if first else type(exc).__name__
+    return f"internal error: {detail} (run with --debug for the trace, please report it)"
+
+
+@contextmanager
+def _signals_interrupt() -> Iterator[None]:
+    """While a command runs, SIGINT and SIGTERM raise ``Interrupted``, so ``io`` can leave the
+    output whole before the process ends (SIGTERM would otherwise end it on the spot)."""
+    def stop(signum: int, _frame: object) -> None:
+        raise Interrupted(signum)
+
+    try:
+        previous = {sig: signal.signal(sig, stop) for sig in (signal.SIGINT, signal.SIGTERM)}
+    except ValueError:  # not the main thread (an embedding program): leave signals alone
+        yield
+        return
+    try:
+        yield
+    finally:
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
+
+
+def _interrupted(stop: Interrupted, output: object) -> NoReturn:
+    """One line saying what became of the output; exit 128 + the signal number (130, 143)."""
+    where = stop.output or (str(output) if output not in (None, "-") else None)
+    if stop.outcome == "completed":
+        text = f"interrupted: {where} was finished first; it holds the new output"
+    elif where:
+        text = f"interrupted: {where} is unchanged"
+    else:
+        text = "interrupted: nothing was written"
+    click.echo(text, err=True)
+    sys.exit(128 + stop.signum)
+
+
 def handle_errors(func: F) -> F:
-    """Turn library errors into one-line messages and exit codes (never a traceback)."""
+    """Turn library errors into one-line messages and exit codes (never a traceback); a signal
+    ends the command with one line saying what became of its output.
+
+    The last guard: any other exception is a bug, shown as one ``internal error`` line with exit
+    code 1; ``blogimport --debug`` lets it through with its traceback instead.
+    """
 
     @functools.wraps(func)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
         try:
-            return func(*args, **kwargs)
+            with _signals_interrupt():
+                return func(*args, **kwargs)
+        except Interrupted as stop:
+            _interrupted(stop, kwargs.get("output"))
+        except OptionError as exc:  # the library names keywords; a person typed flags
+            raise click.UsageError(exc.flag_message()) from None
         except UsageError as exc:
             raise click.UsageError(str(exc)) from None
         except ImporterError as exc:
             raise FatalError(str(exc)) from None
+        except (click.ClickException, click.exceptions.Exit, click.Abort):
+            raise  # click's own ways of ending a command
+        except MemoryError:
+            if debug_enabled():
+                raise
+            raise FatalError("out of memory: the input needs more memory than this machine "
+                             "allows (run with --debug for the trace)") from None
+        except Exception as exc:
+            if debug_enabled():
+                raise
+            raise FatalError(internal_error_message(exc)) from None
 
     return typing.cast(F, wrapper)
 
 
-def echo_diagnostics(diagnostics: Iterable[Diagnostic], quiet: bool = False) -> None:
-    """Print diagnostics to stderr, one line each (info only unless ``quiet`` is off)."""
-    for diagnostic in diagnostics:
-        if quiet and diagnostic.severity < Severity.WARNING:
-            continue
-        click.echo(str(diagnostic), err=True)
+QUIET = click.option("-q", "--quiet", is_flag=True,
+                     help="Print only errors and the totals (no progress, no warnings or info).")
+VERBOSE = click.option("-v", "--verbose", is_flag=True,
+                       help="Print every diagnostic, not only the first few of each code.")
+
+
+def check_verbosity(quiet: bool, verbose: bool) -> None:
+    """A usage error for ``--quiet`` with ``--verbose`` (checked before any work starts)."""
+    if quiet and verbose:
+        raise click.UsageError("--quiet and --verbose cannot be used together")
+
+
+def echo_diagnostics(diagnostics: Iterable[Diagnostic], *, quiet: bool = False,
+                     verbose: bool = False) -> None:
+    """Print diagnostics to stderr: a few of each code (all with ``verbose``), then totals by code."""
+    for line in report_lines(list(diagnostics), verbose=verbose, quiet=quiet):
+        click.echo(line, err=True)
 
 
 def exit_for(diagnostics: Diagnostics, fail_on: str) -> None:

@@ -6,6 +6,7 @@ import click
 
 from importer.cli.common import handle_errors
 from importer.dates import parse_date
+from importer.options import ReadOptions
 
 
 @click.command()
@@ -24,5 +25,6 @@ def date(text: str, locale: str, tz: str | None) -> None:
       blogimport date "10.6.2010 klo 14.35" --timezone Europe/Helsinki
       blogimport date "July 13, 2011 10:22 PM" --locale en_US --timezone UTC
     """
+    ReadOptions(timezone=tz, locale=locale)  # a bad zone or locale is a usage error, as in convert
     parsed = parse_date(text, locale, tz)
     click.echo(f"{parsed.isoformat()} ({parsed.precision})")

@@ -1,7 +1,8 @@
 """Locale-aware, strict parsing and formatting of Blogger's date and time text (Finnish first).
 
 Public API: ``parse_date``, ``parse_time``, ``ParsedDate``, ``combine``, ``local_time_status``,
-``format_date``, ``check_display_time``, ``normalize_locale``, and the errors
+``format_date``, ``check_display_time``, ``normalize_locale``, ``resolve_tz`` / ``zone_or_none``
+(the one zone resolver), and the errors
 ``NonexistentTimeError`` / ``AmbiguousTimeError`` (both ``DateParseError``).
 """
 
@@ -14,9 +15,11 @@ from importer.dates.parse import ParsedDate, Precision, parse_date, parse_time
 from importer.dates.tz import (
     AmbiguousTimeError,
     NonexistentTimeError,
+    UnknownZoneError,
     combine,
     local_time_status,
     resolve_tz,
+    zone_or_none,
 )
 
 __all__ = [
@@ -24,6 +27,7 @@ __all__ = [
     "NonexistentTimeError",
     "ParsedDate",
     "Precision",
+    "UnknownZoneError",
     "check_display_time",
     "combine",
     "format_date",
@@ -32,4 +36,5 @@ __all__ = [
     "parse_date",
     "parse_time",
     "resolve_tz",
+    "zone_or_none",
 ]

@@ -24,11 +24,13 @@ from importer.dates.check import compare_fields
 from importer.dates.locale_data import LocaleTables, normalize_locale, tables_for, vocabulary_key
 from importer.dates.parse import parse_fields
 from importer.dates.scan import Token, scan
-from importer.errors import DateParseError, UsageError
+from importer.errors import DateParseError, UsageError, clip
 
 #: The locale assumed when a blog does not say (the project is Finnish first).
 DEFAULT_LOCALE = "fi"
 _FALLBACK_LOCALE = "en"
+#: Longer texts are not parsed (hostile or broken input: no date is this long).
+MAX_LENGTH = 200
 _MAX_TEMPLATES = 8
 _DIGITS = re.compile(r"\d+")
 
@@ -57,6 +59,9 @@ def check_display_text(text: str, timestamp: dt.datetime, locale: str | None) ->
     """
     if timestamp.tzinfo is None or timestamp.utcoffset() is None:
         raise ValueError("check_display_text needs an aware timestamp")
+    if len(text) > MAX_LENGTH:  # hostile or broken: no date is this long
+        return DisplayProblem("display-time-mismatch", f"The displayed time {clip(text)!r} is "
+                              f"{len(text)} characters long, too long to be a date; it was not checked.")
     key = locale or DEFAULT_LOCALE
     templates = _TEMPLATES.get(key)
     folded = _fold(text)

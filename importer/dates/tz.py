@@ -27,14 +27,38 @@ class AmbiguousTimeError(DateParseError):
     """A local time that happens twice when the clocks go back (diagnostic ``date-ambiguous``)."""
 
 
-def resolve_tz(tz: str | tzinfo) -> tzinfo:
-    """A ``tzinfo`` for an IANA zone name (``Europe/Helsinki``) or a ``tzinfo`` given as is.
+class UnknownZoneError(ValueError):
+    """A zone name that is not an IANA time zone (``Europe/Helsinky``)."""
 
-    Raises ``ValueError`` for an unknown zone name.
+
+def resolve_tz(tz: str | tzinfo) -> tzinfo:
+    """A ``tzinfo`` for an IANA zone name (``Europe/Helsinki``, ``UTC``) or a ``tzinfo`` given as is.
+
+    The ONE zone resolver of the package: readers, writers, checks and option validation all ask
+    it, so a name one of them accepts is accepted by all. Raises ``UnknownZoneError`` (a
+    ``ValueError``) for an unknown name.
     """
     if isinstance(tz, tzinfo):
         return tz
-    return _zone(tz)
+    return _zone(tz.strip())
+
+
+def zone_or_none(name: str | None) -> tzinfo | None:
+    """The zone called ``name``; None when ``name`` is empty or no known zone."""
+    if not name or not name.strip():
+        return None
+    try:
+        return resolve_tz(name)
+    except UnknownZoneError:
+        return None
+
+
+def similar_zones(name: str, limit: int = 1) -> list[str]:
+    """Known zone names closest to a mistyped ``name`` (for "did you mean ...?")."""
+    from difflib import get_close_matches
+    from zoneinfo import available_timezones
+
+    return get_close_matches(name, sorted(available_timezones()), n=limit, cutoff=0.75)
 
 
 @lru_cache(maxsize=64)
@@ -44,7 +68,7 @@ def _zone(name: str) -> tzinfo:
     try:
         return ZoneInfo(name)
     except (ZoneInfoNotFoundError, ValueError, OSError):  # OSError: "Europe" is a tzdata folder
-        raise ValueError(f"unknown time zone {name!r}") from None
+        raise UnknownZoneError(f"unknown time zone {name!r}") from None
 
 
 def local_time_status(day: date, clock: time, tz: str | tzinfo) -> LocalTimeStatus:

@@ -49,6 +49,7 @@ from importer.readers.blogger_common import (
     usable_url,
 )
 from importer.readers.blogger_threads import assemble
+from importer.readers.encoding import encoding_override
 
 KIND_SCHEME = "http://schemas.google.com/g/2005#kind"
 LABEL_SCHEME = "http://www.blogger.com/atom/ns#"
@@ -56,7 +57,7 @@ ANONYMOUS_NAMES = frozenset({"anonymous", "anonyymi"})
 _COMMENT_HREF = re.compile(r"/(\d+)/comments/default/(\d+)$")
 _RELATED_PARENT = re.compile(r"/comments/default/(\d+)$")
 _MAX_PREFIX_RETRIES = 3
-
+#: Blogger's longest display times ("keskiviikkona 10. kesäkuuta 2010 klo 16.02") are ~50 characters.
 Opener = Callable[[], BinaryIO]
 CollectEntry = Callable[[etree._Element, "Collected", Diagnostics], None]
 
@@ -114,6 +115,8 @@ def collect_with_retries(
         for prefix, uri in sorted(declare.items()):
             diagnostics.report("prefix-undeclared", f"The namespace prefix {prefix!r} is used but "
                                f"never declared; it was read as {uri!r}.")
+        if "encoding_suspect" in collected.head:
+            diagnostics.report("encoding-suspect", collected.head["encoding_suspect"])
         diagnostics.extend(attempt)
         return collected
 
@@ -123,7 +126,7 @@ def _collect(raw: BinaryIO, name: str, total: int | None, options: ReadOptions,
              ) -> Collected:
     collected = Collected()
     for entry in iter_entries(raw, name, collected.head, total=total, progress=options.progress,
-                              declare=declare):
+                              declare=declare, encoding=encoding_override(options.encoding)):
         try:
             collect_entry(entry, collected, diagnostics)
         except EntryInvalid as exc:

@@ -1,137 +1,40 @@
 """Format detection, written once: decide which reader fits an input from its CONTENT.
 
 File names are never trusted (real Takeout files circulate renamed as ``blog-export.xml``).
-XML is sniffed with a bounded, entity-free parse of its start: the root element, its
-namespaces and the first entry's categories are enough to tell the Blogger formats apart.
+What the first bytes say is read by ``sniff``; a folder's Takeout shape by
+``takeout_source.takeout_feeds``.
 """
 
 from __future__ import annotations
 
-import contextlib
-import re
 import zipfile
-from dataclasses import dataclass, field
 from pathlib import Path
 
-from lxml import etree
-
 from importer.errors import FormatDetectionError, InputError
-
-ATOM = "http://www.w3.org/2005/Atom"
-BLOGGER_2018 = "http://schemas.google.com/blogger/2018"
-BLOGGER_2008 = "http://schemas.google.com/blogger/2008"
-GDATA_KIND = "http://schemas.google.com/g/2005#kind"
-WXR_NS_PREFIX = "http://wordpress.org/export/"
-
-_SNIFF_BYTES = 256 * 1024
-# An internal DTD subset declaring entities: no Blogger or WordPress export has one, and
-# billion-laughs bombs need one. Refused before any parser sees it.
-_DTD_ENTITIES = re.compile(rb"<!DOCTYPE[^\[>]*\[[^\]]*<!ENTITY", re.IGNORECASE)
-_MAX_HTML_FILES = 200_000
-_MAX_HTML_SNIFFED = 2_000
-_HTML_SNIFF_BYTES = 64 * 1024
-
-# Signs that an HTML page was rendered by Blogger: the generator meta (Layouts and Classic
-# templates), the widget manager script, Blogger feeds, blogblog.com resources, post-body ids.
-_BLOGGER_MARKERS = re.compile(
-    rb"<meta[^>]*content=[\"']blogger[\"'][^>]*name=[\"']generator|"
-    rb"<meta[^>]*name=[\"']generator[\"'][^>]*content=[\"']blogger|"
-    rb"_WidgetManager|blogger\.com/feeds/|blogger\.com/static/|blogblog\.com/|"
-    rb"id=[\"']post-body-\d|blogger\.com/dyn-css/",
-    re.IGNORECASE,
+from importer.readers.sniff import (
+    DTD_ENTITIES,
+    HTML_SNIFF_BYTES,
+    MAX_HTML_FILES,
+    MAX_HTML_SNIFFED,
+    classify_xml,
+    is_blogger_page,
+    looks_like_html,
+    read_head,
+    sniff_xml,
+    sniff_xml_file,
 )
+from importer.readers.takeout_source import takeout_feeds, takeout_zips
+
+__all__ = ["classify_xml", "detect_format", "is_blogger_page", "looks_like_html", "read_head", "sniff_xml"]
 
 
-@dataclass
-class XmlSniff:
-    """What the start of an XML document says about itself."""
-
-    root: str = ""
-    """Root element in Clark notation (``{ns}local``)."""
-    namespaces: set[str] = field(default_factory=set)
-    """Every namespace URI declared or used in the sniffed part."""
-    has_kind_category: bool = False
-    """An entry carries a GData kind category (legacy export)."""
-    has_wxr_version: bool = False
-    """A ``wp:wxr_version`` element was seen (WordPress WXR)."""
-
-
-def read_head(path: Path, size: int = _SNIFF_BYTES) -> bytes:
-    """The first ``size`` bytes of ``path``; ``InputError`` when it cannot be opened."""
-    try:
-        with path.open("rb") as handle:
-            return handle.read(size)
-    except OSError as exc:
-        raise InputError(f"cannot read: {exc.strerror or exc}", file=str(path)) from exc
-
-
-def looks_like_html(head: bytes) -> bool:
-    """True when a file's first bytes look like an HTML document (doctype or ``<html``)."""
-    lowered = head.lstrip(b"\xef\xbb\xbf \t\r\n")[:4096].lower()
-    return lowered.startswith(b"<!doctype html") or b"<html" in lowered
-
-
-def is_blogger_page(head: bytes) -> bool:
-    """True when the start of an HTML page (64 KiB is plenty) shows it was rendered by Blogger."""
-    return _BLOGGER_MARKERS.search(head) is not None
-
-
-def sniff_xml(head: bytes) -> XmlSniff | None:
-    """Parse the start of an XML document; None when it is not XML at all."""
-    sniff = XmlSniff()
-    parser = etree.XMLPullParser(
-        events=("start",), resolve_entities=False, no_network=True, load_dtd=False, huge_tree=True
-    )
-    # a truncated head, or a damaged one (WXR with a Word \x0b): what came before still counts
-    with contextlib.suppress(etree.XMLSyntaxError):
-        parser.feed(head)
-    try:
-        for _event, element in parser.read_events():
-            _note(sniff, element)
-    except etree.XMLSyntaxError:
-        pass
-    return sniff if sniff.root else None
-
-
-def _note(sniff: XmlSniff, element: etree._Element) -> None:
-    tag = element.tag
-    if not isinstance(tag, str):
-        return
-    if not sniff.root:
-        sniff.root = tag
-    sniff.namespaces.update(v for v in element.nsmap.values() if v)
-    if tag.startswith("{"):
-        sniff.namespaces.add(tag[1:].split("}", 1)[0])
-    local = tag.rsplit("}", 1)[-1]  # not QName: 'app:control' with an undeclared prefix
-    if local == "category" and element.get("scheme") == GDATA_KIND:
-        sniff.has_kind_category = True
-    elif local == "wxr_version":
-        sniff.has_wxr_version = True
-
-
-def classify_xml(sniff: XmlSniff) -> str | None:
-    """Reader name for sniffed XML, or None when no reader knows it."""
-    if sniff.has_wxr_version or any(ns.startswith(WXR_NS_PREFIX) for ns in sniff.namespaces):
-        return "wxr"
-    if BLOGGER_2018 in sniff.namespaces:
-        return "blogger-takeout"
-    if sniff.root == f"{{{ATOM}}}feed":
-        if sniff.has_kind_category:
-            return "blogger-legacy"
-        if BLOGGER_2008 in sniff.namespaces:
-            return "blogger-feed"
-        return "atom"
-    if sniff.root == "rss":
-        return "rss"
-    return None
-
-
-def detect_format(path: Path) -> str:
+def detect_format(path: str | Path) -> str:
     """Name of the reader for ``path`` (file, folder or zip), decided by content.
 
     Raises ``InputError`` for missing/empty files and ``FormatDetectionError`` for content
     no reader recognises, with a message saying what the file looks like instead.
     """
+    path = Path(path)
     if path.is_dir():
         return _detect_folder(path)
     if not path.exists():
@@ -154,10 +57,10 @@ def _detect_bytes(head: bytes, path: Path) -> str:
         if is_blogger_page(head):
             return "blogger-html"
         raise InputError("an HTML page, not a Blogger export or saved Blogger page", file=str(path))
-    if _DTD_ENTITIES.search(head):
+    if DTD_ENTITIES.search(head):
         raise InputError("the file declares XML entities (a possible XML bomb); refused",
                          file=str(path))
-    sniff = sniff_xml(head)
+    sniff = sniff_xml_file(path, head)
     if sniff is None:
         raise FormatDetectionError("not XML, JSON or HTML: no reader recognises it", file=str(path))
     name = classify_xml(sniff)
@@ -170,17 +73,15 @@ def _detect_bytes(head: bytes, path: Path) -> str:
 
 
 def _detect_folder(path: Path) -> str:
-    if (path / "feed.atom").is_file() or any(path.glob("**/Blogger/Blogs/*/feed.atom")):
-        return "blogger-takeout"
-    if any(path.glob("*/feed.atom")):
+    if takeout_feeds(path) or takeout_zips(path):  # a Takeout folder, or its (split) zips
         return "blogger-takeout"
     html_seen = 0
     for count, candidate in enumerate(path.rglob("*")):
-        if count > _MAX_HTML_FILES or html_seen >= _MAX_HTML_SNIFFED:
+        if count > MAX_HTML_FILES or html_seen >= MAX_HTML_SNIFFED:
             break
         name = candidate.name.lower()
         if candidate.is_file() and (".htm" in name or candidate.suffix == ""):
-            head = read_head(candidate, _HTML_SNIFF_BYTES)
+            head = read_head(candidate, HTML_SNIFF_BYTES)
             if looks_like_html(head):
                 html_seen += 1
                 if is_blogger_page(head):

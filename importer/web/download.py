@@ -1,6 +1,6 @@
 """Download image originals into a folder: bounded pool, retries with backoff, cache, atomic files.
 
-This module is the ONE place outside ``importer.io`` that touches the disk (and the only one that
+This module writes to disk only through ``importer.io`` (and is the only one that
 touches the network): it writes downloaded images, and its cache index, inside ``dest_dir`` only,
 each through a temporary file and a rename. Nothing else in the library fetches URLs.
 
@@ -17,11 +17,8 @@ each through a temporary file and a rename. Nothing else in the library fetches 
 
 from __future__ import annotations
 
-import contextlib
 import json
 import logging
-import os
-import tempfile
 import threading
 import time
 import urllib.error
@@ -32,6 +29,7 @@ from dataclasses import dataclass, field
 from http.client import HTTPException
 from pathlib import Path
 
+from importer.io import write_atomic
 from importer.web.images import ImageInventory, file_name, url_file_name
 
 logger = logging.getLogger(__name__)
@@ -84,18 +82,10 @@ class _Settings:
 
 
 def _write_atomic(dest: Path, name: str, data: bytes) -> None:
-    """Write ``data`` as ``dest/name`` through a temporary file; refuses names leaving ``dest``."""
+    """Write ``data`` as ``dest/name`` through ``io``; refuses names leaving ``dest``."""
     if not name or "/" in name or "\\" in name or name in (".", "..") or "\x00" in name:
         raise ValueError(f"unsafe image file name {name!r}")
-    fd, tmp = tempfile.mkstemp(prefix=f".{name}.", suffix=".tmp", dir=dest)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-        os.replace(tmp, dest / name)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise
+    write_atomic(dest / name, data)
 
 
 def _load_index(dest: Path) -> dict[str, dict[str, str]]:
@@ -240,7 +230,6 @@ def download_images(
     called after each image.
     """
     dest = Path(dest_dir)
-    dest.mkdir(parents=True, exist_ok=True)
     wanted = _wanted(inventory)
     index = _load_index(dest)
     settings = _Settings(dest, urllib.request.build_opener(urllib.request.ProxyHandler()),

@@ -11,12 +11,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 
+from importer.blog_urls import BlogUrls
 from importer.diagnostics import Diagnostics
 from importer.html.urls import iter_urls, rewrite_urls
 from importer.model import Archive, Post
+from importer.site import SiteUrls
 from importer.web.images import is_image_use
-from importer.web.targets import SiteUrls
-from importer.web.urls import BlogUrls
 
 
 @dataclass

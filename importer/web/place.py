@@ -2,8 +2,9 @@
 
 - Markdown with page bundles (``…/<slug>/index.md``): the image goes beside the post and is
   referenced by its bare file name.
-- Other Markdown: one static folder per generator (Hugo and Zola ``static/images``, Jekyll
-  ``assets/images``, Pelican ``content/images``), referenced by its site path.
+- Other Markdown: the static image folder the writer's URL plan names (``SiteUrls.images``: Hugo
+  and Zola ``static/images``, Jekyll ``assets/images``, Pelican ``content/images``...), referenced
+  by its site path.
 - One-file outputs (JSON, WXR): images stay in the download folder; references use ``image_url``
   or the folder's path relative to the output file.
 A failed image keeps its remote URL.
@@ -14,29 +15,17 @@ from __future__ import annotations
 import os
 from dataclasses import replace
 from pathlib import Path, PurePosixPath
-from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
 from importer.diagnostics import Diagnostics
 from importer.html.urls import rewrite_urls
 from importer.model import Archive, Post
+from importer.outputs import OutputFile
+from importer.site import SiteUrls
 from importer.web.download import download_images
 from importer.web.images import ImageInventory, original_url
+from importer.web.options import WebOptions
 from importer.web.report import WebReport
-from importer.web.targets import SiteUrls
-from importer.writers import OutputFile, WriterSpec
-
-if TYPE_CHECKING:
-    from importer.web import WebOptions
-
-#: (folder in the output tree, URL prefix it is served under) per generator.
-STATIC_IMAGES: dict[str, tuple[str, str]] = {
-    "hugo": ("static/images", "/images"),
-    "zola": ("static/images", "/images"),
-    "jekyll": ("assets/images", "/assets/images"),
-    "pelican": ("content/images", "/images"),
-    "markdown": ("images", "/images"),
-}
 
 
 def find_albums(source: str | Path | None) -> Path | None:
@@ -79,9 +68,9 @@ def _rewrite_post(post: Post, refs: dict[str, str]) -> Post:
 
 
 def _tree_placement(archive: Archive, inventory: ImageInventory, report: WebReport, site: SiteUrls,
-                    flavor: str) -> tuple[dict[str, dict[str, str]], dict[str, str]]:
+                    ) -> tuple[dict[str, dict[str, str]], dict[str, str]]:
     """(post id -> {original: reference}, output path -> file in the download folder)."""
-    folder, prefix = STATIC_IMAGES.get(flavor, STATIC_IMAGES["markdown"])
+    folder, prefix = site.images or ("images", "/images")
     refs: dict[str, dict[str, str]] = {}
     copies: dict[str, str] = {}
     for original, name in report.images_local.items():
@@ -110,7 +99,7 @@ def _file_placement(archive: Archive, report: WebReport, web: WebOptions,
 
 
 def place_images(
-    archive: Archive, inventory: ImageInventory, spec: WriterSpec, write_options: Any, web: WebOptions,
+    archive: Archive, inventory: ImageInventory, layout: str, web: WebOptions,
     site: SiteUrls, diagnostics: Diagnostics, *, output: Path | None, source: str | Path | None,
     report: WebReport,
 ) -> tuple[Archive, list[OutputFile]]:
@@ -118,9 +107,8 @@ def place_images(
     and the image files to add to a tree output (none for one-file outputs)."""
     _download(inventory, web, source, report, diagnostics)
     files: list[OutputFile] = []
-    if spec.layout == "tree":
-        flavor = str(getattr(write_options, "flavor", spec.name))
-        refs, copies = _tree_placement(archive, inventory, report, site, flavor)
+    if layout == "tree":
+        refs, copies = _tree_placement(archive, inventory, report, site)
         dest = Path(str(web.download_images))
         files = [OutputFile(path, (dest / name).read_bytes()) for path, name in sorted(copies.items())]
     else:

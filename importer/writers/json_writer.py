@@ -24,14 +24,18 @@ import orjson
 
 from importer.diagnostics import Diagnostics
 from importer.model import Archive, Author, Blog, Comment, Location, Post
-from importer.writers import OutputFile
+from importer.options import PermalinkOption, SiteUrlOption
+from importer.outputs import OutputFile
+from importer.site import SiteUrls
 
 SCHEMA = "blog-archive/1"
+#: What every JSON or JSON-lines file we write carries near its start: the schema is ours.
+SIGNATURE = b'"schema": "blog-archive/'
 
 
 @dataclass(frozen=True)
-class JsonOptions:
-    """Options of the JSON writer."""
+class JsonOptions(SiteUrlOption, PermalinkOption):
+    """Options of the JSON writer (``site_url`` and ``permalink`` shape rewritten links)."""
 
     lines: bool = False
     """JSON lines: a header line with the blog, then one post (with its comments) per line."""
@@ -144,13 +148,13 @@ def _lines(archive: Archive) -> Iterator[bytes]:
 
 
 def write_json(
-    archive: Archive, options: JsonOptions, diagnostics: Diagnostics
+    archive: Archive, options: JsonOptions, diagnostics: Diagnostics, site: SiteUrls | None = None
 ) -> list[OutputFile]:
     """Render ``archive`` as one JSON (or JSON lines) file named ``archive.json[l]``."""
-    del diagnostics  # JSON holds everything the model holds: nothing to report
+    del diagnostics, site  # JSON holds everything the model holds: nothing to report or place
     if options.lines:
-        return [OutputFile("archive.jsonl", _join(_lines(archive)))]
-    return [OutputFile("archive.json", encode_document(archive))]
+        return [OutputFile("archive.jsonl", _join(_lines(archive)), SIGNATURE)]
+    return [OutputFile("archive.json", encode_document(archive), SIGNATURE)]
 
 
 def encode_document(archive: Archive) -> bytes:

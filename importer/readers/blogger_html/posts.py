@@ -147,10 +147,14 @@ def _body(tag: Tag) -> tuple[str, bool]:
     for jump in body.select(".jump-link, a[href$='#more']"):
         truncated = True
         jump.decompose()
-    for clear in body.find_all("div", style=re.compile(r"^\s*clear:\s*both;?\s*$")):
-        if not clear.contents:
+    for clear in body.find_all("div", style=_LAYOUT_CLEAR):
+        if not clear.get_text(strip=True) and not clear.find(True):
             clear.decompose()
     return body.decode_contents().strip(), truncated
+
+
+#: Blogger's own spacer at the end of a post body (Classic: ``clear:both; padding-bottom:0.25em``).
+_LAYOUT_CLEAR = re.compile(r"^\s*clear:\s*both\s*(;\s*padding-bottom:\s*[\d.]+(em|px)\s*)?;?\s*$")
 
 
 def _labels(tag: Tag) -> tuple[str, ...]:

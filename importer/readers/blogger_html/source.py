@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from importer.diagnostics import Diagnostics
-from importer.readers.detect import looks_like_html
+from importer.readers.sniff import looks_like_html
 
 #: Pages bigger than this are not parsed (a saved Blogger page is well under 1 MB).
 MAX_PAGE_BYTES = 32 * 1024 * 1024

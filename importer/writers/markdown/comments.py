@@ -1,7 +1,8 @@
 """Per-post comment data files: threaded JSON that a theme template can loop over.
 
 Hugo reads ``data/comments/<slug>.json`` as ``.Site.Data.comments.<slug>``; Jekyll reads
-``_data/comments/<slug>.json`` as ``site.data.comments[slug]``; Pelican, Zola and plain Markdown
+``_data/comments/<slug>.json`` as ``site.data.comments[slug]``; the preset flavors put them where
+their generator reads data (``presets.PRESETS``); Pelican, Zola and plain Markdown
 get a sidecar next to the post (``<post>.comments.json``). Public output holds published comments
 only: each left-out comment is reported once (``comment-not-public``) so in = out + skipped can be
 proved. A reply whose parent was left out (or is missing) is kept at top level.
@@ -15,6 +16,7 @@ from typing import Any
 from importer.diagnostics import Diagnostics
 from importer.model import COMMENT_PUBLISHED, Comment, Post
 from importer.writers.markdown.layout import PlannedPost
+from importer.writers.markdown.presets import PRESETS
 
 
 def comments_path(flavor: str, planned: PlannedPost) -> str:
@@ -23,6 +25,8 @@ def comments_path(flavor: str, planned: PlannedPost) -> str:
         return f"data/comments/{planned.slug}.json"
     if flavor == "jekyll":
         return f"_data/comments/{planned.slug}.json"
+    if flavor in PRESETS:
+        return PRESETS[flavor].comments.format(slug=planned.slug)
     stem = planned.path[: -len("/index.md")] if planned.path.endswith("/index.md") else planned.path[:-3]
     return f"{stem}.comments.json"
 

@@ -11,6 +11,7 @@ Flavor rules (OUTPUTS.md):
 - Zola: ``content/posts/<slug>.md`` (the section needs ``content/posts/_index.md``), pages in
   ``content/<slug>.md``; served at ``/posts/<slug>/`` and ``/<slug>/``.
 - Plain ``markdown``: ``posts/<slug>.md`` and ``pages/<slug>.md``.
+- Eleventy, Astro, Hexo, Material for MkDocs: the ``presets`` table.
 A ``permalink`` pattern (``/:year/:month/:slug/``) replaces the flavor's URL for posts. Slugs are
 unique over the whole archive (comment data files are keyed by slug), collisions reported.
 """
@@ -19,12 +20,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from importer.dates.tz import zone_or_none
 from importer.diagnostics import Diagnostics
+from importer.errors import UsageError
 from importer.model import Archive, Blog, Post
+from importer.site import fill_permalink
 from importer.slugs import unique_post_slugs
 from importer.writers.markdown.options import MarkdownOptions
+from importer.writers.markdown.presets import PRESETS, preset_paths
 
 
 @dataclass(frozen=True)
@@ -40,13 +44,9 @@ class PlannedPost:
 
 
 def local_time(moment: datetime, blog: Blog) -> datetime:
-    """``moment`` in the blog's zone (unchanged when the zone is unknown)."""
-    if blog.timezone:
-        try:
-            return moment.astimezone(ZoneInfo(blog.timezone))
-        except (ZoneInfoNotFoundError, ValueError):
-            return moment
-    return moment
+    """``moment`` in the blog's zone (unchanged when the zone is unknown: the writer reports that)."""
+    zone = zone_or_none(blog.timezone)
+    return moment.astimezone(zone) if zone is not None else moment
 
 
 def included_posts(archive: Archive, options: MarkdownOptions) -> list[Post]:
@@ -58,6 +58,8 @@ def _paths(post: Post, slug: str, when: datetime, options: MarkdownOptions) -> t
     """(file path, default URL) for one entry in the flavor's tree."""
     page = post.kind == "page"
     flavor = options.flavor
+    if flavor in PRESETS:
+        return preset_paths(flavor, post, slug, when)
     if flavor == "hugo":
         folder = "content" if page else "content/posts"
         path = f"{folder}/{slug}/index.md" if options.bundles else f"{folder}/{slug}.md"
@@ -78,13 +80,6 @@ def _paths(post: Post, slug: str, when: datetime, options: MarkdownOptions) -> t
     return f"{folder}/{slug}.md", f"/{folder}/{slug}/"
 
 
-def permalink_url(pattern: str, slug: str, when: datetime) -> str:
-    """``/:year/:month/:slug/`` filled in for one post (always with a leading slash)."""
-    url = (pattern.replace(":year", f"{when:%Y}").replace(":month", f"{when:%m}")
-           .replace(":day", f"{when:%d}").replace(":slug", slug).replace(":title", slug))
-    return url if url.startswith("/") else "/" + url
-
-
 def plan(archive: Archive, options: MarkdownOptions,
          diagnostics: Diagnostics | None = None) -> dict[str, PlannedPost]:
     """Decide file path, unique slug and served URL of every included entry: ``{post.id: PlannedPost}``.
@@ -92,6 +87,10 @@ def plan(archive: Archive, options: MarkdownOptions,
     Deterministic for a given archive and options. Slug collisions are resolved by
     ``importer.slugs.unique_slugs`` and reported to ``diagnostics`` as ``slug-collision``.
     """
+    preset = PRESETS.get(options.flavor)
+    if options.permalink and preset is not None and not preset.permalink_ok:
+        raise UsageError(f"--permalink does not apply to --to {options.flavor}: the site's own route "
+                         "decides post URLs there (see SITE-NOTES.md)")
     posts = included_posts(archive, options)
     slugs = unique_post_slugs(posts, archive.blog.locale or "fi", diagnostics)
     planned: dict[str, PlannedPost] = {}
@@ -100,6 +99,6 @@ def plan(archive: Archive, options: MarkdownOptions,
         when = local_time(post.published, archive.blog)
         path, url = _paths(post, slug, when, options)
         if options.permalink and post.kind == "post":
-            url = permalink_url(options.permalink, slug, when)
+            url = fill_permalink(options.permalink, slug, when)
         planned[post.id] = PlannedPost(path, slug, url)
     return planned

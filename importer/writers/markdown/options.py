@@ -1,4 +1,4 @@
-"""Options of the Markdown writer and its flavors (``--to hugo|jekyll|pelican|zola|markdown``).
+"""Options of the Markdown writer and its flavors (``--to hugo``, ``eleventy``... see ``FLAVORS``).
 
 Every field with help text is also a ``convert`` flag (``--front-matter``, ``--no-drafts``...).
 The site address is ``site_url`` rather than ``base_url`` because ``--base-url`` already names the
@@ -7,15 +7,16 @@ The site address is ``site_url`` rather than ``base_url`` because ``--base-url``
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 
-from importer.options import option
+from importer.options import PermalinkOption, SiteUrlOption, at_least, option
 
-FLAVORS = ("markdown", "hugo", "jekyll", "pelican", "zola")
+FLAVORS = ("markdown", "hugo", "jekyll", "pelican", "zola", "eleventy", "astro", "hexo", "mkdocs")
 
 
 @dataclass(frozen=True)
-class MarkdownOptions:
+class MarkdownOptions(SiteUrlOption, PermalinkOption):
     """What the Markdown writer accepts; a flavor fixes ``flavor`` and leaves the rest to the user."""
 
     flavor: str = option("markdown", "Static site generator the Markdown is written for.", choices=FLAVORS)
@@ -30,10 +31,7 @@ class MarkdownOptions:
                                 "(--no-drafts leaves them out).")
     all_comments: bool = option(False, "Also keep pending, spam and deleted comments in the comment "
                                        "data files (marked with their status).")
-    site_url: str | None = option(None, "Address of the new site (https://example.org/); written "
-                                        "into SITE-NOTES.md and used for absolute URLs.")
-    permalink: str | None = option(
-        None, "URL pattern of posts on the new site with :year :month :day :slug, e.g. "
-              "/:year/:month/:slug/ (default: the generator's own scheme).")
     jobs: int = option(0, "Processes converting post bodies (0: one per CPU core; 1: no extra "
-                          "processes).")
+                          "processes).", check=at_least(0))
+    progress: Callable[[int, int], None] | None = field(default=None, compare=False, repr=False)
+    """Called with (bodies converted, bodies in all) as conversion goes on (no flag)."""

@@ -3,8 +3,10 @@
 Quirks handled: drafts are marked as drafts in each generator's own way (Hugo/Zola ``draft: true``,
 Jekyll ``published: false``, Pelican ``Status: draft``) or left out with ``--no-drafts`` (one
 ``draft-skipped`` per entry); aliases carry the old Blogger path with its leading slash; Jekyll
-gets ``render_with_liquid: false`` when a body has ``{{``/``{%``; Pelican cannot build an untitled
-article, so untitled entries get their date as title there (``title-added``). Labels whose slugs
+gets ``render_with_liquid: false`` when a body has ``{{``/``{%``; untitled entries get their date
+in the blog's language as title in every flavor (Pelican cannot build an untitled article, the
+others would list it as a blank; ``title-added``); front matter dates are whole seconds (Blogger's
+millisecond tie-breakers stay in JSON). Labels whose slugs
 agree (``Koodi``/``koodi``) are one tag page in Hugo, Pelican and Zola but two tags in Jekyll, so
 every flavor writes them as one spelling: the one used on most posts, on a tie the oldest post's
 (the WXR writer's rule), reported as ``label-merged``. Bodies are converted
@@ -19,23 +21,38 @@ import os
 from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
+from datetime import datetime
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
-from importer.diagnostics import Diagnostics
-from importer.model import POST_KINDS, Archive, Post
+from importer.dates import format_date
+from importer.diagnostics import Diagnostics, Severity, plural
+from importer.errors import UsageError
+from importer.model import POST_KINDS, Archive, Blog, Post
+from importer.outputs import OutputFile
+from importer.site import SiteUrls
 from importer.slugs import slugify
-from importer.writers import OutputFile
 from importer.writers.markdown.comments import comments_file, comments_path, kept_comments
-from importer.writers.markdown.layout import PlannedPost, local_time, plan
+from importer.writers.markdown.frontmatter import pelican_header, toml_front_matter, yaml_front_matter
+from importer.writers.markdown.layout import PlannedPost, local_time
 from importer.writers.markdown.notes import site_notes
 from importer.writers.markdown.options import MarkdownOptions
+from importer.writers.markdown.presets import (
+    PRESETS,
+    EntryFacts,
+    Written,
+    old_url_targets,
+    preset_files,
+    preset_front_matter,
+)
+from importer.writers.markdown.urls import markdown_site_urls, planned_posts
+from importer.writers.zone import blog_zone
 
 if TYPE_CHECKING:  # imported where used: a JSON run should not load markdownify and PyYAML
     from importer.html.markdown import ConvertedBody
 
 _MORE = {"hugo": "<!--more-->", "jekyll": "<!--more-->", "zola": "<!-- more -->", "pelican": "",
-         "markdown": "<!--more-->"}
+         "markdown": "<!--more-->", **{name: preset.more for name, preset in PRESETS.items()}}
 #: Below this many posts, conversion stays in this process (starting workers costs more).
 PARALLEL_THRESHOLD = 200
 _CHUNK = 50
@@ -60,27 +77,39 @@ def convert_bodies(posts: Sequence[Post], options: MarkdownOptions) -> list[Conv
     """
     flavor = options.flavor
     shortcode = "{{{{< youtube {id} >}}}}" if flavor == "hugo" and options.embeds == "shortcode" else None
-    ids = flavor != "markdown"  # {#id} on headings: every generator reads it, CommonMark does not
+    # {#id} on headings: Hugo, Jekyll, Pelican, Zola and MkDocs (attr_list) read it; CommonMark,
+    # Eleventy's markdown-it, Astro's remark and Hexo's marked would show it as text.
+    ids = PRESETS[flavor].heading_ids if flavor in PRESETS else flavor != "markdown"
     jobs: list[ConvertJob] = [(p.content_html, _MORE[flavor], shortcode, flavor == "hugo", ids)
                               for p in posts]
     workers = options.jobs or os.cpu_count() or 1
+    bodies: list[ConvertedBody] = []
     if workers <= 1 or len(jobs) < PARALLEL_THRESHOLD:
-        return _convert_chunk(jobs)
+        for start in range(0, len(jobs), _CHUNK):
+            bodies += _convert_chunk(jobs[start:start + _CHUNK])
+            _tell(options, len(bodies), len(jobs))
+        return bodies
     ranges = [(i, min(i + _CHUNK, len(jobs))) for i in range(0, len(jobs), _CHUNK)]
     global _SHARED_JOBS
-    calls: list[_Call]
+    calls: list[_Call] = [(_convert_chunk, (jobs[start:end],)) for start, end in ranges]
+    context = None
     if "fork" in multiprocessing.get_all_start_methods():
         context = multiprocessing.get_context("fork")
         calls = [(_convert_shared, (start, end)) for start, end in ranges]
         _SHARED_JOBS = jobs
-        try:
-            with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-                return [body for chunk in _bounded_map(pool, calls, 2 * workers) for body in chunk]
-        finally:
-            _SHARED_JOBS = None
-    calls = [(_convert_chunk, (jobs[start:end],)) for start, end in ranges]
-    with ProcessPoolExecutor(max_workers=workers) as pool:
-        return [body for chunk in _bounded_map(pool, calls, 2 * workers) for body in chunk]
+    try:
+        with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+            for converted in _bounded_map(pool, calls, 2 * workers):
+                bodies += converted
+                _tell(options, len(bodies), len(jobs))
+    finally:
+        _SHARED_JOBS = None
+    return bodies
+
+
+def _tell(options: MarkdownOptions, done: int, total: int) -> None:
+    if options.progress is not None:
+        options.progress(done, total)
 
 
 #: The jobs of the running ``convert_bodies``, inherited by forked workers.
@@ -143,13 +172,32 @@ def old_path(post: Post) -> str | None:
     return path if path.startswith("/") and path != "/" else None
 
 
-def _title(post: Post, options: MarkdownOptions, archive: Archive, diagnostics: Diagnostics) -> str:
-    if post.title or options.flavor != "pelican":
+def date_title(post: Post, blog: Blog) -> str:
+    """The title an untitled entry is shown by: its date in the blog's language (``20.5.2010``)."""
+    day = local_time(post.published, blog).date()
+    if blog.locale:
+        try:
+            return format_date(day, blog.locale, "medium")
+        except (UsageError, ValueError):
+            pass
+    return day.isoformat()
+
+
+def _title(post: Post, archive: Archive, diagnostics: Diagnostics) -> str:
+    """The entry's title; an untitled one gets its date (generators list it by its title, and
+    Pelican does not build an untitled article at all)."""
+    if post.title.strip():
         return post.title
-    title = f"{local_time(post.published, archive.blog):%Y-%m-%d}"
-    diagnostics.report("title-added", f"Untitled entry got the title '{title}' (Pelican skips "
-                       "untitled articles).", entry=post.id)
+    title = date_title(post, archive.blog)
+    diagnostics.report("title-added", f"The untitled {post.kind} of {post.published:%Y-%m-%d} is "
+                       f"shown by its date: '{title}'.", entry=post.id, severity=Severity.INFO)
     return title
+
+
+def _front_date(moment: datetime, blog: Blog) -> datetime:
+    """``moment`` in the blog's zone to the second: Blogger's millisecond tie-breakers (``.001`` on
+    a whole minute, to order posts of one minute) stay in JSON, not in front matter."""
+    return local_time(moment, blog).replace(microsecond=0)
 
 
 def front_matter(post: Post, planned: PlannedPost, body: ConvertedBody, options: MarkdownOptions,
@@ -158,16 +206,18 @@ def front_matter(post: Post, planned: PlannedPost, body: ConvertedBody, options:
 
     ``labels`` maps a label to the spelling written (``merged_labels``); unmapped labels stay.
     """
-    from importer.writers.markdown.frontmatter import pelican_header, toml_front_matter, yaml_front_matter
-
     blog = archive.blog
-    date = local_time(post.published, blog)
-    updated = local_time(post.updated, blog) if post.updated else None
+    date = _front_date(post.published, blog)
+    updated = _front_date(post.updated, blog) if post.updated else None
     draft = not post.is_public
     alias = old_path(post)
     author = post.author.name if post.author else None
     tags = list(dict.fromkeys((labels or {}).get(label, label) for label in post.labels))
     flavor = options.flavor
+    if flavor in PRESETS:
+        facts = EntryFacts(title, planned.slug, planned.url_path, date, updated, draft, tags, alias, author,
+                           body.summary, "{{" in body.markdown or "{%" in body.markdown)
+        return yaml_front_matter(preset_front_matter(flavor, facts, post.kind == "page"))
     if flavor == "pelican":
         return pelican_header({
             "Title": title, "Date": date, "Modified": updated, "Tags": tags, "Slug": planned.slug,
@@ -228,17 +278,19 @@ def _skip_drafts(archive: Archive, options: MarkdownOptions, diagnostics: Diagno
                                "(--no-drafts).", entry=post.id)
 
 
-def write_markdown(archive: Archive, options: MarkdownOptions, diagnostics: Diagnostics) -> list[OutputFile]:
+def write_markdown(archive: Archive, options: MarkdownOptions, diagnostics: Diagnostics,
+                   site: SiteUrls | None = None) -> list[OutputFile]:
     """Render ``archive`` as a site tree for ``options.flavor``: posts, pages, comment data, notes.
 
-    Returns the files in a stable order; the same archive and options always give the same bytes.
+    ``site`` is the plan ``markdown_site_urls`` made for this archive and options (made here when
+    None). Returns the files in a stable order; the same archive and options always give the same
+    bytes.
     """
-    from importer.writers.markdown.frontmatter import toml_front_matter
-
     if options.flavor == "zola" and options.front_matter != "toml":
         options = _replace(options, front_matter="toml")
     _skip_drafts(archive, options, diagnostics)
-    planned = plan(archive, options, diagnostics)
+    blog_zone(archive.blog, diagnostics)  # an unknown zone is said once, not silently ignored
+    planned = planned_posts(site if site is not None else markdown_site_urls(archive, options, diagnostics))
     posts = [p for p in archive.posts if p.id in planned]
     labels = merged_labels(posts, archive.blog.locale, diagnostics)
     bodies = convert_bodies(posts, options)
@@ -248,9 +300,13 @@ def write_markdown(archive: Archive, options: MarkdownOptions, diagnostics: Diag
         where = planned[post.id]
         if body.raw_kept:
             raw_anywhere = True
-            diagnostics.report("html-raw-kept", f"{body.raw_kept} piece(s) of HTML kept as raw HTML in "
+            diagnostics.report("html-raw-kept", f"{plural(body.raw_kept, 'piece')} of HTML kept as raw "
+                               "HTML in "
                                f"'{post.title or where.slug}' ({', '.join(body.raw_tags)}).", entry=post.id)
-        title = _title(post, options, archive, diagnostics)
+        if body.dropped:
+            diagnostics.report("html-empty-dropped", f"Left out of '{post.title or where.slug}' as they show "
+                               f"nothing: {', '.join(f'empty <{t}>' for t in body.dropped)}.", entry=post.id)
+        title = _title(post, archive, diagnostics)
         head = front_matter(post, where, body, options, archive, title, labels)
         files.append(OutputFile(where.path, (head + ("\n" if options.flavor != "pelican" else "")
                                              + body.markdown).encode("utf-8")))
@@ -258,10 +314,18 @@ def write_markdown(archive: Archive, options: MarkdownOptions, diagnostics: Diag
         if comments:
             files.append(OutputFile(comments_path(options.flavor, where),
                                     comments_file(post, where, comments, options.all_comments)))
+    redirect_map: list[tuple[str, str]] = []
+    if options.flavor in PRESETS:
+        written = [Written(p.id, p.kind, old_path(p), planned[p.id].url_path) for p in posts]
+        files += [OutputFile(path, data) for path, data in preset_files(
+            options.flavor, written, archive.blog.locale, options.site_url, diagnostics)]
+        if options.flavor == "mkdocs":  # mkdocs-redirects maps an old path to the post's source file
+            redirect_map = [(old, planned[entry.id].path.removeprefix("docs/"))
+                            for entry, old in old_url_targets(written, diagnostics)]
     if options.flavor == "zola" and any(p.kind == "post" for p in posts):
         files.append(OutputFile("content/posts/_index.md", toml_front_matter(
             {"title": archive.blog.title or "Posts", "sort_by": "date"}).encode("utf-8")))
-    files.append(OutputFile("SITE-NOTES.md", site_notes(archive.blog, options, raw_anywhere)))
+    files.append(OutputFile("SITE-NOTES.md", site_notes(archive.blog, options, raw_anywhere, redirect_map)))
     return sorted(files, key=lambda f: f.path)
 
 

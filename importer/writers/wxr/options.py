@@ -10,8 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from importer.errors import UsageError
-from importer.options import option
+from importer.errors import OptionError
+from importer.options import SiteUrlOption, option
 
 LABELS_AS = ("tags", "categories")
 
@@ -24,7 +24,7 @@ MIN_SPLIT_SIZE = 4096
 
 
 @dataclass(frozen=True)
-class WxrOptions:
+class WxrOptions(SiteUrlOption):
     """Options of the ``wxr`` writer; each field is also a ``blogimport convert`` flag."""
 
     labels_as: str = option(
@@ -36,26 +36,42 @@ class WxrOptions:
     )
     """Emit attachment items and point each ``<img src>`` at the full-size (``s1600``) original."""
     split_size: str | None = option(
-        None, "WXR: split the output into files each under this size (e.g. 10MB, 2M, 500kB)."
+        None, "WXR: split the output into files each under this size (e.g. 10MB, 2M, 500kB).",
+        check=lambda text: size_problem(text),
     )
     """Largest size of one output file; None writes a single file."""
 
     def split_bytes(self) -> int | None:
-        """``split_size`` in bytes, or None; raises ``UsageError`` for an unreadable value."""
+        """``split_size`` in bytes, or None (the value was checked when the options were made)."""
         return None if self.split_size is None else parse_size(self.split_size)
+
+
+def _size(text: str) -> int | None:
+    match = _SIZE.match(text)
+    if match is None:
+        return None
+    number, unit = match.groups()
+    return int(float(number) * _FACTORS[(unit or "").lower().rstrip("b")])
+
+
+def size_problem(text: str) -> str | None:
+    """Why ``text`` is no split size (unreadable, or too small for one WXR header), or None."""
+    size = _size(text)
+    if size is None:
+        return "not a size such as 10MB, 2M or 500kB"
+    if size < MIN_SPLIT_SIZE:
+        return f"too small (at least {MIN_SPLIT_SIZE} bytes)"
+    return None
 
 
 def parse_size(text: str) -> int:
     """``"10MB"`` -> 10_000_000, ``"2MiB"`` -> 2_097_152, ``"4096"`` -> 4096.
 
-    Raises ``UsageError`` for anything else, or a size too small to hold one WXR header.
+    Raises ``OptionError`` (for ``split_size``) for anything else, or a size too small to hold one
+    WXR header.
     """
-    match = _SIZE.match(text)
-    if match is None:
-        raise UsageError(f"--split-size {text!r} is not a size such as 10MB, 2M or 500kB")
-    number, unit = match.groups()
-    key = (unit or "").lower().rstrip("b")
-    size = int(float(number) * _FACTORS[key])
-    if size < MIN_SPLIT_SIZE:
-        raise UsageError(f"--split-size {text!r} is too small (at least {MIN_SPLIT_SIZE} bytes)")
+    problem = size_problem(text)
+    size = _size(text)
+    if problem or size is None:
+        raise OptionError("split_size", text, problem or "not a size")
     return size

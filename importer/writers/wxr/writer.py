@@ -13,20 +13,26 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime, tzinfo
 
-from importer.dates.tz import resolve_tz
+from importer import wxr_meta as meta
 from importer.diagnostics import Diagnostics
 from importer.model import Archive, Comment, Post
-from importer.writers import OutputFile
-from importer.writers.wxr import meta
+from importer.outputs import OutputFile
+from importer.site import SiteUrls
 from importer.writers.wxr.attachments import image_title, rewrite_images
 from importer.writers.wxr.dedupe import make_distinct
 from importer.writers.wxr.ids import AuthorTable, thread_order
 from importer.writers.wxr.items import WxrAuthor, WxrChannel, WxrComment, WxrItem
-from importer.writers.wxr.names import assign_image_names, assign_post_names
+from importer.writers.wxr.names import assign_image_names
 from importer.writers.wxr.options import WxrOptions
 from importer.writers.wxr.split import split_documents
 from importer.writers.wxr.terms import TermTable, build_terms
-from importer.writers.wxr.xml import render_document, render_group
+from importer.writers.wxr.urls import wxr_site_urls
+from importer.writers.wxr.xml import render_document, render_generator, render_group
+from importer.writers.zone import blog_zone
+
+#: What every WXR file we write carries near its start (see ``OutputFile.signature``).
+#: The channel's ``<generator>`` line comes after the authors and terms, before any item.
+WXR_SIGNATURE = render_generator().strip().encode("utf-8")
 
 POST_STATUS = {"published": "publish", "draft": "draft", "scheduled": "future", "private": "private",
                "trashed": "trash", "pending": "pending", "inherit": "inherit"}
@@ -48,13 +54,6 @@ class _Context:
     next_comment: int = 1
     next_item: int = 0
     images: dict[str, WxrItem] = field(default_factory=dict)
-
-
-def _zone(archive: Archive) -> tzinfo | None:
-    try:
-        return resolve_tz(archive.blog.timezone) if archive.blog.timezone else None
-    except ValueError:
-        return None
 
 
 def _local(moment: datetime, zone: tzinfo | None) -> datetime:
@@ -171,17 +170,18 @@ def _channel(archive: Archive, posts: list[Post]) -> WxrChannel:
     )
 
 
-def build_plan(archive: Archive, options: WxrOptions, diagnostics: Diagnostics
+def build_plan(archive: Archive, options: WxrOptions, diagnostics: Diagnostics, site: SiteUrls
                ) -> tuple[WxrChannel, list[WxrAuthor], TermTable, list[WxrItem]]:
-    """The channel, authors, terms and item groups (in file order) for ``archive``."""
+    """The channel, authors, terms and item groups (in file order) for ``archive``; post names come
+    from the URL plan ``site`` (``wxr_site_urls``)."""
     posts = sorted(archive.posts, key=lambda p: (p.published, p.id))
     locale = archive.blog.locale or "fi"
     ctx = _Context(
-        options=options, diagnostics=diagnostics, zone=_zone(archive),
+        options=options, diagnostics=diagnostics, zone=blog_zone(archive.blog, diagnostics),
         base_url=archive.blog.url or "", authors=AuthorTable(locale),
         terms=build_terms(posts, options.labels_as, locale, diagnostics),
         ids={post.id: number for number, post in enumerate(posts, start=1)},
-        names=assign_post_names(posts, locale, diagnostics), next_item=len(posts),
+        names=dict(site.slugs), next_item=len(posts),
     )
     groups = _group([_item(post, ctx) for post in posts])
     make_distinct((member for g in groups for member in (g, *g.attachments)), diagnostics)
@@ -191,14 +191,20 @@ def build_plan(archive: Archive, options: WxrOptions, diagnostics: Diagnostics
     return _channel(archive, posts), authors, ctx.terms, groups
 
 
-def write_wxr(archive: Archive, options: WxrOptions, diagnostics: Diagnostics) -> list[OutputFile]:
-    """Render ``archive`` as WXR 1.2: ``archive.xml``, or ``archive-001.xml``... with ``split_size``."""
-    limit = options.split_bytes()  # a bad --split-size fails before any work
-    channel, authors, terms, groups = build_plan(archive, options, diagnostics)
+def write_wxr(archive: Archive, options: WxrOptions, diagnostics: Diagnostics,
+              site: SiteUrls | None = None) -> list[OutputFile]:
+    """Render ``archive`` as WXR 1.2: ``archive.xml``, or ``archive-001.xml``... with ``split_size``.
+
+    ``site`` is the plan ``wxr_site_urls`` made for this archive (made here when None).
+    """
+    limit = options.split_bytes()
+    site = site if site is not None else wxr_site_urls(archive, options, diagnostics)
+    channel, authors, terms, groups = build_plan(archive, options, diagnostics, site)
     if limit is None:
         text = render_document(channel, authors, terms.terms, (render_group(g) for g in groups))
-        return [OutputFile("archive.xml", text.encode("utf-8"))]
+        return [OutputFile("archive.xml", text.encode("utf-8"), WXR_SIGNATURE)]
     documents = split_documents(channel, authors, terms.terms, groups, limit, diagnostics)
     if len(documents) == 1:
-        return [OutputFile("archive.xml", documents[0])]
-    return [OutputFile(f"archive-{n:03d}.xml", data) for n, data in enumerate(documents, start=1)]
+        return [OutputFile("archive.xml", documents[0], WXR_SIGNATURE)]
+    return [OutputFile(f"archive-{n:03d}.xml", data, WXR_SIGNATURE)
+            for n, data in enumerate(documents, start=1)]

@@ -19,6 +19,9 @@ from importer.options import ReadOptions
 from importer.readers import blogger_feed, blogger_legacy, blogger_takeout, json_reader, wxr
 from importer.readers.blogger_html import read_blogger_html
 from importer.readers.detect import detect_format
+from importer.readers.folders import pick_input
+from importer.readers.takeout_source import blog_titles as takeout_titles
+from importer.readers.takeout_source import inflated_limit
 
 ReadFunction = Callable[[Path, ReadOptions, Diagnostics], Archive]
 
@@ -81,7 +84,6 @@ def read(
 
     >>> archive = read("fixtures/blog-fi/legacy.xml")  # doctest: +SKIP
     """
-    from importer.readers.folders import pick_input
 
     path = Path(source)
     diags = diagnostics if diagnostics is not None else Diagnostics()
@@ -123,8 +125,6 @@ def blog_titles(source: str | Path, format: str | None = None,
                 options: ReadOptions | None = None) -> list[str]:
     """The titles of the blogs ``source`` holds when it is a Takeout (sorted); [] for the formats
     that hold one blog (``convert --blog all`` and ``info`` go through each title)."""
-    from importer.readers.takeout_source import blog_titles as takeout_titles
-    from importer.readers.takeout_source import inflated_limit
 
     path = Path(source)
     if (format or detect_format(path)) != "blogger-takeout":

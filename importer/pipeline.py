@@ -18,9 +18,10 @@ from importer.errors import OptionError, OutputError
 from importer.io import output_lock, preflight, write_file, write_tree
 from importer.options import ReadOptions
 from importer.outputs import OutputFile, WriterSpec
-from importer.readers import read
+from importer.readers import blog_titles, read
 from importer.report import build_report, parse_views, render_html, render_json
 from importer.result import ConvertResult
+from importer.slugs import slugify
 from importer.web import WebOptions, apply_web, beside
 from importer.writers import get_writer
 
@@ -125,7 +126,6 @@ ALL_BLOGS = "all"
 def blog_output(output: str | Path, title: str, layout: str) -> Path:
     """Where one blog of several goes: a subfolder of a folder output, or a suffixed file name
     (``blog.json`` -> ``blog-sosmedia-ja-muuta.json``)."""
-    from importer.slugs import slugify
 
     name = slugify(title, None) or "blog"
     path = Path(output)
@@ -140,7 +140,6 @@ def convert_each_blog(source: str | Path, output: str | Path, to: str, *,
     Returns ``(blog title, output, result)`` per blog, each with its own diagnostics; the other
     keyword arguments are ``convert``'s (but ``diagnostics``); reports get the blog's name too.
     """
-    from importer.readers import blog_titles
 
     spec = get_writer(to)
     if "-" in (str(output), str(kwargs.get("report")), str(kwargs.get("report_html"))):

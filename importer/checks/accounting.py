@@ -13,6 +13,8 @@ from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
+from importer.checks.engine import validate
+from importer.checks.registry import CHECKS
 from importer.diagnostics import CODES, Diagnostic, Diagnostics
 from importer.model import Archive
 
@@ -108,8 +110,6 @@ def check_conversion(archive: Archive, diagnostics: Diagnostics, read_span: tupl
     ``read_span`` and ``write_span`` are the index ranges of ``diagnostics`` each phase reported;
     ``progress(done, total)`` is called after each check.
     """
-    from importer.checks.engine import validate
-    from importer.checks.registry import CHECKS
 
     items = list(diagnostics)
     seen = covered(items)

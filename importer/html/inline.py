@@ -59,8 +59,18 @@ def _is_br(node: object) -> bool:
     return isinstance(node, Tag) and node.name == "br"
 
 
+def _unwrap_textless(root: Tag) -> None:
+    """Runs holding only spaces, breaks and other such runs are no runs: unwrapped before the
+    breaks are read, so ``<br><b> </b><br>`` is seen as the paragraph break it is."""
+    for run in reversed(root.find_all(RUN_TAGS)):
+        if run.parent is not None and not run.get_text(strip=True) and all(
+                tag.name in RUN_TAGS or tag.name == "br" for tag in run.find_all(True)):
+            run.unwrap()
+
+
 def reshape_runs(root: Tag, block_tags: frozenset[str]) -> None:
     """Move edge breaks out of runs and split runs that hold blocks (see the module docstring)."""
+    _unwrap_textless(root)
     for run in reversed(root.find_all(RUN_TAGS)):  # inner runs first
         if run.parent is None:
             continue

@@ -18,6 +18,9 @@ from importer.model import Archive
 from importer.options import ReadOptions
 from importer.readers import blogger_feed, blogger_legacy, blogger_takeout, json_reader, wxr
 from importer.readers.detect import detect_format
+from importer.readers.folders import pick_input
+from importer.readers.takeout_source import blog_titles as takeout_titles
+from importer.readers.takeout_source import inflated_limit
 
 ReadFunction = Callable[[Path, ReadOptions, Diagnostics], Archive]
 
@@ -87,7 +90,6 @@ def read(
 
     >>> archive = read("fixtures/blog-fi/legacy.xml")  # doctest: +SKIP
     """
-    from importer.readers.folders import pick_input
 
     path = Path(source)
     diags = diagnostics if diagnostics is not None else Diagnostics()
@@ -129,8 +131,6 @@ def blog_titles(source: str | Path, format: str | None = None,
                 options: ReadOptions | None = None) -> list[str]:
     """The titles of the blogs ``source`` holds when it is a Takeout (sorted); [] for the formats
     that hold one blog (``convert --blog all`` and ``info`` go through each title)."""
-    from importer.readers.takeout_source import blog_titles as takeout_titles
-    from importer.readers.takeout_source import inflated_limit
 
     path = Path(source)
     if (format or detect_format(path)) != "blogger-takeout":

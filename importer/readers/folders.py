@@ -16,6 +16,8 @@ from pathlib import Path
 
 from importer.diagnostics import Diagnostics
 from importer.errors import ImporterError, UsageError
+from importer.readers.detect import detect_format, is_blogger_page, read_head
+from importer.readers.takeout_source import takeout_feeds, takeout_zips
 
 _PAGES = "blogger-html"
 
@@ -23,8 +25,6 @@ _PAGES = "blogger-html"
 def folder_inputs(folder: Path) -> list[tuple[str, Path]]:
     """``(format, path)`` of each input one level inside ``folder``; [] when the folder is itself
     one input (a Takeout, its zips, or a mirror with Blogger pages at its top)."""
-    from importer.readers.detect import detect_format, is_blogger_page, read_head
-    from importer.readers.takeout_source import takeout_feeds, takeout_zips
 
     if takeout_feeds(folder) or takeout_zips(folder):
         return []

@@ -33,7 +33,8 @@ from importer.outputs import OutputFile
 from importer.site import SiteUrls
 from importer.slugs import slugify
 from importer.writers.markdown.comments import comments_file, comments_path, kept_comments
-from importer.writers.markdown.frontmatter import pelican_header, toml_front_matter, yaml_front_matter
+from importer.writers.markdown.frontmatter import toml_front_matter, yaml_front_matter
+from importer.writers.markdown.heads import classic_head
 from importer.writers.markdown.layout import PlannedPost, local_time
 from importer.writers.markdown.notes import site_notes
 from importer.writers.markdown.options import MarkdownOptions
@@ -207,65 +208,18 @@ def front_matter(post: Post, planned: PlannedPost, body: ConvertedBody, options:
     ``labels`` maps a label to the spelling written (``merged_labels``); unmapped labels stay.
     """
     blog = archive.blog
-    date = _front_date(post.published, blog)
-    updated = _front_date(post.updated, blog) if post.updated else None
-    draft = not post.is_public
-    alias = old_path(post)
-    author = post.author.name if post.author else None
-    tags = list(dict.fromkeys((labels or {}).get(label, label) for label in post.labels))
+    facts = EntryFacts(
+        title, planned.slug, planned.url_path, _front_date(post.published, blog),
+        _front_date(post.updated, blog) if post.updated else None, not post.is_public,
+        list(dict.fromkeys((labels or {}).get(label, label) for label in post.labels)), old_path(post),
+        post.author.name if post.author else None, body.summary,
+        "{{" in body.markdown or "{%" in body.markdown)
     flavor = options.flavor
     if flavor in PRESETS:
-        facts = EntryFacts(title, planned.slug, planned.url_path, date, updated, draft, tags, alias, author,
-                           body.summary, "{{" in body.markdown or "{%" in body.markdown)
         return yaml_front_matter(preset_front_matter(flavor, facts, post.kind == "page"))
-    if flavor == "pelican":
-        return pelican_header({
-            "Title": title, "Date": date, "Modified": updated, "Tags": tags, "Slug": planned.slug,
-            "Authors": [author] if author else None, "Status": "draft" if draft else "published",
-            "Summary": body.summary, "Alias": alias,
-        })
-    values: dict[str, Any] = {"title": title, "date": date}
-    if flavor == "jekyll":
-        values = {"layout": "page" if post.kind == "page" else "post", **values}
-        if updated:
-            values["last_modified_at"] = updated
-        if draft:
-            values["published"] = False
-    elif flavor == "zola":
-        if updated:
-            values["updated"] = updated
-        values["draft"] = draft
-    else:
-        if updated:
-            values["lastmod"] = updated
-        values["draft"] = draft
-    values["slug"] = planned.slug
-    if options.permalink and post.kind == "post" and flavor in ("hugo", "jekyll"):
-        values["url" if flavor == "hugo" else "permalink"] = planned.url_path
-    if flavor == "jekyll":
-        values["tags"] = tags
-        if alias:
-            values["redirect_from"] = [alias]
-        if body.summary is not None:
-            values["excerpt_separator"] = _MORE["jekyll"]
-        if "{{" in body.markdown or "{%" in body.markdown:
-            values["render_with_liquid"] = False
-    elif flavor == "zola":
-        if alias:
-            values["aliases"] = [alias]
-        values["taxonomies"] = {"tags": tags}
-        if author:
-            values["extra"] = {"author": author}
-        return toml_front_matter(values)
-    else:
-        values["tags"] = tags
-        if alias:
-            values["aliases"] = [alias]
-    if author and flavor != "zola":
-        values["author"] = author
-    if options.front_matter == "toml" and flavor == "hugo":
-        return toml_front_matter(values)
-    return yaml_front_matter(values)
+    own_url = bool(options.permalink) and post.kind == "post"
+    return classic_head(flavor, facts, is_page=post.kind == "page", own_url=own_url,
+                        toml=options.front_matter == "toml", more=_MORE["jekyll"])
 
 
 def _skip_drafts(archive: Archive, options: MarkdownOptions, diagnostics: Diagnostics) -> None:

@@ -18,7 +18,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
-from typing import NamedTuple
+from typing import Literal, NamedTuple
 
 from importer.dates.check import compare_fields
 from importer.dates.locale_data import LocaleTables, normalize_locale, tables_for, vocabulary_key
@@ -44,8 +44,8 @@ _TEMPLATES: dict[str, list[tuple[_Piece, ...]]] = {}
 class DisplayProblem(NamedTuple):
     """What is wrong with a displayed time text: a catalogue code and a one-sentence message."""
 
-    code: str
-    """``date-unparsed`` or ``display-time-mismatch``."""
+    code: Literal["date-unparsed", "display-time-mismatch"]
+    """Its catalogue code."""
     message: str
 
 

@@ -158,3 +158,23 @@ def test_a_second_run_into_the_same_folder_is_refused_and_names_the_first(big_ex
     assert first.returncode == 0, err
     _assert_whole(site)
     assert len(list((site / "content" / "posts").glob("*.md"))) == 2000
+
+
+def test_a_signal_while_a_command_loads_is_one_line(monkeypatch: pytest.MonkeyPatch) -> None:
+    # click's own handler answered a Ctrl-C that came while the command was still loading with
+    # 'Aborted!' and exit 1, naming nothing
+    from click.testing import CliRunner
+
+    import importer.cli
+    from importer.cli import main
+
+    real_import = importer.cli.import_module
+
+    def import_then_ctrl_c(name: str) -> object:
+        os.kill(os.getpid(), signal.SIGINT)
+        return real_import(name)
+
+    monkeypatch.setattr(importer.cli, "import_module", import_then_ctrl_c)
+    result = CliRunner().invoke(main, ["convert", str(BLOG_FI / "legacy.xml"), "--to", "json", "-o", "x"])
+    assert result.exit_code == 130
+    assert result.stderr.strip().splitlines() == ["interrupted: nothing was written"]

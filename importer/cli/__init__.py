@@ -9,10 +9,13 @@ from __future__ import annotations
 
 import warnings
 from importlib import import_module
+from typing import Any
 
 import click
 
 from importer import __version__
+from importer.cli.common import interrupted, signals_interrupt
+from importer.errors import Interrupted
 
 # Libraries' advice to programmers, such as BeautifulSoup's "looks like a URL" and "looks like
 # XML", would reach the user as multi-line Python warnings about a post body that is just a link,
@@ -38,6 +41,15 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
 
 class _LazyGroup(click.Group):
     """A group whose commands are imported on first use."""
+
+    def main(self, *args: Any, **kwargs: Any) -> Any:
+        """Signals end the run with one line from the very start: a Ctrl-C while a command is still
+        loading its options was click's bare ``Aborted!``."""
+        with signals_interrupt():
+            try:
+                return super().main(*args, **kwargs)
+            except Interrupted as stop:
+                interrupted(stop, None)
 
     def list_commands(self, ctx: click.Context) -> list[str]:
         return sorted(COMMANDS)

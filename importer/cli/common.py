@@ -58,7 +58,7 @@ def internal_error_message(exc: BaseException) -> str:
 
 
 @contextmanager
-def _signals_interrupt() -> Iterator[None]:
+def signals_interrupt() -> Iterator[None]:
     """While a command runs, SIGINT and SIGTERM raise ``Interrupted``, so ``io`` can leave the
     output whole before the process ends (SIGTERM would otherwise end it on the spot)."""
     def stop(signum: int, _frame: object) -> None:
@@ -76,7 +76,7 @@ def _signals_interrupt() -> Iterator[None]:
             signal.signal(sig, handler)
 
 
-def _interrupted(stop: Interrupted, output: object) -> NoReturn:
+def interrupted(stop: Interrupted, output: object) -> NoReturn:
     """One line saying what became of the output; exit 128 + the signal number (130, 143)."""
     where = stop.output or (str(output) if output not in (None, "-") else None)
     if stop.outcome == "completed":
@@ -100,10 +100,10 @@ def handle_errors(func: F) -> F:
     @functools.wraps(func)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
         try:
-            with _signals_interrupt():
+            with signals_interrupt():
                 return func(*args, **kwargs)
         except Interrupted as stop:
-            _interrupted(stop, kwargs.get("output"))
+            interrupted(stop, kwargs.get("output"))
         except OptionError as exc:  # the library names keywords; a person typed flags
             raise click.UsageError(exc.flag_message()) from None
         except UsageError as exc:

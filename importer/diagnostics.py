@@ -109,6 +109,12 @@ CODES: dict[str, Code] = {
            "a distinct, deterministic name.", "Rename one of the posts if the new name matters."),
         _c("html-raw-kept", _I, "Some HTML could not be expressed in Markdown and was kept as raw "
            "HTML.", "Enable raw HTML in the site generator (see SITE-NOTES.md)."),
+        _c("script-removed", _W, "A post or comment held HTML that can run script or load active "
+           "content (a <script>, an event handler such as onerror, a javascript:, vbscript: or non-image "
+           "data: URL, an embed from a host not on the allow-list, a form); sanitizing removed it.",
+           "Nothing to do for comments; for a post body you trust, --keep-scripts writes it as it is."),
+        _c("script-kept", _I, "A post body holds HTML that can run script, and was written as it is "
+           "because --keep-scripts was given.", "Drop --keep-scripts unless you trust every post."),
         _c("draft-skipped", _I, "Drafts were left out of the output as asked (--no-drafts).", "",
            skips_entry=True),
         _c("kind-skipped", _I, "An entry of a kind a site generator has no place for (a WordPress "

@@ -32,6 +32,8 @@ EXAMPLES: dict[str, str] = {
                       "used by entry 7000000000000000003; this entry is written as 'blog-post-2010-03'.",
     "html-raw-kept": "site:entry[7000000000000000002]: info[html-raw-kept]: An <iframe> (YouTube) was "
                      "kept as raw HTML.",
+    "script-kept": "site:entry[7000000000000000002]: info[script-kept]: Kept 1 <script>, 1 iframe from "
+                   "widgets.example.com in the post 'Kesäkuun kuulumiset' (--keep-scripts).",
     "draft-skipped": "site:entry[7000000000000000007]: info[draft-skipped]: Draft 'Keskeneräinen "
                      "luonnos' was left out (--no-drafts).",
     "kind-skipped": "site:entry[611]: info[kind-skipped]: 'canola2' has kind 'attachment', which "

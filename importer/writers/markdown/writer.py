@@ -23,6 +23,7 @@ from urllib.parse import urlsplit
 
 from importer.diagnostics import Diagnostics
 from importer.html.markdown import ConvertedBody, html_to_markdown
+from importer.html.sanitize import Removed, find_removed, report_removed, sanitize, sanitize_comments
 from importer.model import POST_KINDS, Archive, Post
 from importer.outputs import OutputFile
 from importer.site import SiteUrls
@@ -49,23 +50,35 @@ _MORE = {"hugo": "<!--more-->", "jekyll": "<!--more-->", "zola": "<!-- more -->"
 PARALLEL_THRESHOLD = 200
 _CHUNK = 50
 
-ConvertJob = tuple[str, str, str | None, bool, bool]
+ConvertJob = tuple[str, str, str | None, bool, bool, bool]
+Converted = tuple[ConvertedBody, Removed]
 
 
-def _convert_chunk(jobs: Sequence[ConvertJob]) -> list[ConvertedBody]:
-    return [html_to_markdown(html, more_marker=more, youtube_shortcode=shortcode, hugo=hugo, heading_ids=ids)
-            for html, more, shortcode, hugo, ids in jobs]
+def _convert_chunk(jobs: Sequence[ConvertJob]) -> list[Converted]:
+    """Sanitize and convert each body, with what was removed (with ``--keep-scripts``: what would
+    have been). The sanitizer runs on the HTML before the converter, so nothing it removes can
+    reach the Markdown."""
+    done: list[Converted] = []
+    for html, more, shortcode, hugo, ids, clean in jobs:
+        if clean:
+            html, removed = sanitize(html)
+        else:
+            removed = find_removed(html)
+        done.append((html_to_markdown(html, more_marker=more, youtube_shortcode=shortcode, hugo=hugo,
+                                      heading_ids=ids), removed))
+    return done
 
 
-def convert_bodies(posts: Sequence[Post], options: MarkdownOptions) -> list[ConvertedBody]:
-    """Markdown of every post body, in order; in worker processes when there are many."""
+def convert_bodies(posts: Sequence[Post], options: MarkdownOptions) -> list[Converted]:
+    """Markdown of every post body with what sanitizing removed, in order; in worker processes
+    when there are many."""
     flavor = options.flavor
     shortcode = "{{{{< youtube {id} >}}}}" if flavor == "hugo" and options.embeds == "shortcode" else None
     # {#id} on headings: Hugo, Jekyll, Pelican, Zola and MkDocs (attr_list) read it; CommonMark,
     # Eleventy's markdown-it, Astro's remark and Hexo's marked would show it as text.
     ids = PRESETS[flavor].heading_ids if flavor in PRESETS else flavor != "markdown"
-    jobs: list[ConvertJob] = [(p.content_html, _MORE[flavor], shortcode, flavor == "hugo", ids)
-                              for p in posts]
+    jobs: list[ConvertJob] = [(p.content_html, _MORE[flavor], shortcode, flavor == "hugo", ids,
+                               not options.keep_scripts) for p in posts]
     workers = options.jobs or os.cpu_count() or 1
     if workers <= 1 or len(jobs) < PARALLEL_THRESHOLD:
         return _convert_chunk(jobs)
@@ -75,13 +88,13 @@ def convert_bodies(posts: Sequence[Post], options: MarkdownOptions) -> list[Conv
 
 
 def _bounded_map(pool: ProcessPoolExecutor, chunks: Sequence[Sequence[ConvertJob]],
-                 in_flight: int) -> Iterator[list[ConvertedBody]]:
+                 in_flight: int) -> Iterator[list[Converted]]:
     """``pool.map`` in order, but with at most ``in_flight`` chunks submitted at a time.
 
     ``Executor.map`` pickles every chunk up front: for a large archive that is a second copy of
     all bodies waiting in the queue.
     """
-    pending: deque[Future[list[ConvertedBody]]] = deque()
+    pending: deque[Future[list[Converted]]] = deque()
     for chunk in chunks:
         pending.append(pool.submit(_convert_chunk, chunk))
         if len(pending) >= in_flight:
@@ -230,8 +243,9 @@ def write_markdown(archive: Archive, options: MarkdownOptions, diagnostics: Diag
     bodies = convert_bodies(posts, options)
     files: list[OutputFile] = []
     raw_anywhere = False
-    for post, body in zip(posts, bodies, strict=True):
+    for post, (body, removed) in zip(posts, bodies, strict=True):
         where = planned[post.id]
+        report_removed(diagnostics, removed, post, kept=options.keep_scripts)
         if body.raw_kept:
             raw_anywhere = True
             diagnostics.report("html-raw-kept", f"{body.raw_kept} piece(s) of HTML kept as raw HTML in "
@@ -240,7 +254,8 @@ def write_markdown(archive: Archive, options: MarkdownOptions, diagnostics: Diag
         head = front_matter(post, where, body, options, archive, title, labels)
         files.append(OutputFile(where.path, (head + ("\n" if options.flavor != "pelican" else "")
                                              + body.markdown).encode("utf-8")))
-        comments = kept_comments(post, options.all_comments, diagnostics)
+        comments = sanitize_comments(post, kept_comments(post, options.all_comments, diagnostics),
+                                     diagnostics)
         if comments:
             files.append(OutputFile(comments_path(options.flavor, where),
                                     comments_file(post, where, comments, options.all_comments)))

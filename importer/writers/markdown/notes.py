@@ -4,7 +4,9 @@ Each note exists because a generator silently misbehaves without it (OUTPUTS.md)
 re-expresses dates in the build machine's zone and ignores ``redirect_from`` without
 jekyll-redirect-from; Hugo's Goldmark drops raw HTML unless ``unsafe`` is on; Zola ignores tags
 not declared as a taxonomy; Pelican needs the pelican-alias plugin for ``Alias`` (its module is
-``pelican_alias``: an old-style plugin, not in the ``pelican.plugins`` namespace).
+``pelican_alias``: an old-style plugin, not in the ``pelican.plugins`` namespace). Passing raw HTML
+through is safe only because bodies were sanitized; the Scripts section says so, or, with
+``--keep-scripts``, says what the user took on.
 """
 
 from __future__ import annotations
@@ -22,7 +24,8 @@ def _hugo(options: MarkdownOptions, raw_html: bool) -> list[str]:
     if options.permalink:
         settings += ["[permalinks]", f'  posts = "{options.permalink}"']
     if raw_html:
-        settings += ["[markup.goldmark.renderer]", "  unsafe = true  # raw HTML kept (iframes, tables)"]
+        settings += ["[markup.goldmark.renderer]",
+                     "  unsafe = true  # raw HTML kept (iframes, tables); see Scripts below"]
     lines = ["## Hugo", ""]
     if settings:  # an empty block would read as "add this" with nothing to add
         lines += ["Add to `hugo.toml`:", "", "```toml", *settings, "```", ""]
@@ -67,6 +70,22 @@ def _pelican(options: MarkdownOptions) -> list[str]:
     return lines
 
 
+def _scripts(options: MarkdownOptions) -> list[str]:
+    lines = ["", "## Scripts", ""]
+    if options.keep_scripts:
+        return [
+            *lines, "Post bodies were written as they were (--keep-scripts): a `<script>`, an event handler "
+            "(`onerror=`...) or a `javascript:` link in a post runs on your site once the renderer passes "
+            "raw HTML through (Hugo's `unsafe = true`). The script-kept diagnostics name those posts. "
+            "Comments were sanitized all the same."]
+    return [
+        *lines, "Post bodies and comments were sanitized: scripts, event handlers (`onerror=`...), "
+        "`javascript:`, `vbscript:` and non-image `data:` URLs, and embeds from hosts other than "
+        "YouTube, Vimeo, Google Maps and Blogger were removed; the script-removed diagnostics name each "
+        "post and comment. That is what makes passing raw HTML through (Hugo's `unsafe = true`) safe. "
+        "`--keep-scripts` writes post bodies as they are, for a blog whose every post you trust."]
+
+
 def site_notes(blog: Blog, options: MarkdownOptions, raw_html: bool,
                redirects: list[tuple[str, str]] | None = None) -> bytes:
     """The SITE-NOTES.md bytes for ``blog`` written with ``options``.
@@ -93,4 +112,5 @@ def site_notes(blog: Blog, options: MarkdownOptions, raw_html: bool,
     if raw_html:
         lines += ["", "Some posts keep raw HTML (see the html-raw-kept diagnostics); the renderer must "
                   "pass HTML through."]
+    lines += _scripts(options)
     return ("\n".join(lines) + "\n").encode("utf-8")

@@ -105,16 +105,18 @@ EMBED_HOSTS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"www\.blogger\.com"), "/video"),
 )
 _MORE = re.compile(r"<!--\s*more\s*-->", re.IGNORECASE)
+_SURROGATE = re.compile("[\ud800-\udfff]")
 #: Nesting kept; deeper start and end tags are dropped (their text stays). The HTML5 tree builder
 #: walks the open elements at each block start tag: 20,000 nested ``<b><div>`` took 7 s, and
 #: doubling the depth quadruples it. No real post nests a tenth as deep (cleanup freezes at 48).
 MAX_NESTING = 512
 #: A tag for the nesting count: ``[^<>]`` keeps the scan linear on unclosed ``<a<a<a…``.
 _TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9:-]*)[^<>]*>")
-#: Elements that never hold others, or whose end the parser implies (``<p>``, ``<li>``, cells).
+#: Elements that never hold others, or whose end the parser implies (``<p>``, ``<li>``, cells), and
+#: those removed with their content (kept, so that what is inside them goes with them).
 _NOT_NESTING = frozenset({
     "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source",
-    "track", "wbr", "p", "li", "dt", "dd", "tr", "td", "th", "option", "rt", "rp",
+    "track", "wbr", "p", "li", "dt", "dd", "tr", "td", "th", "option", "rt", "rp", *CLEAN_CONTENT_TAGS,
 })
 #: Text that may hold something ``find_removed`` would name: an element not kept (or an embed), an
 #: event handler, a URL attribute that is not plainly http(s), mailto, a path or a fragment, an
@@ -242,7 +244,7 @@ def _clean(html: str) -> str:
     try:
         clean: str = _cleaner().clean(html)
     except UnicodeEncodeError:  # a lone surrogate (JSON allows "\ud800"); Rust strings cannot hold it
-        clean = _cleaner().clean(html.encode("utf-8", "replace").decode("utf-8"))
+        clean = _cleaner().clean(_SURROGATE.sub("\ufffd", html))
     return clean.replace(marker, "<!--more-->") if marker else clean
 
 

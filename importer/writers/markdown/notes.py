@@ -75,15 +75,16 @@ def _scripts(options: MarkdownOptions) -> list[str]:
     if options.keep_scripts:
         return [
             *lines, "Post bodies were written as they were (--keep-scripts): a `<script>`, an event handler "
-            "(`onerror=`...) or a `javascript:` link in a post runs on your site once the renderer passes "
-            "raw HTML through (Hugo's `unsafe = true`). The script-kept diagnostics name those posts. "
-            "Comments were sanitized all the same."]
+            "(`onerror=`...) or a `javascript:` link in a post runs on your site, since the renderer passes "
+            "raw HTML through (Hugo with `unsafe = true`, the others by default). The script-kept "
+            "diagnostics name those posts. Comments were sanitized all the same."]
     return [
         *lines, "Post bodies and comments were sanitized: scripts, event handlers (`onerror=`...), "
         "`javascript:`, `vbscript:` and non-image `data:` URLs, and embeds from hosts other than "
         "YouTube, Vimeo, Google Maps and Blogger were removed; the script-removed diagnostics name each "
-        "post and comment. That is what makes passing raw HTML through (Hugo's `unsafe = true`) safe. "
-        "`--keep-scripts` writes post bodies as they are, for a blog whose every post you trust."]
+        "post and comment. That is what makes passing raw HTML through safe (Hugo with `unsafe = true`, "
+        "the others by default). `--keep-scripts` writes post bodies as they are, for a blog whose "
+        "every post you trust."]
 
 
 def site_notes(blog: Blog, options: MarkdownOptions, raw_html: bool,

@@ -106,6 +106,11 @@ EMBED_HOSTS: tuple[tuple[re.Pattern[str], str], ...] = (
 )
 _MORE = re.compile(r"<!--\s*more\s*-->", re.IGNORECASE)
 _SURROGATE = re.compile("[\ud800-\udfff]")
+#: An embed nh3 left without its source (a host not allowed, a script URL): an empty box on the page.
+#: nh3 writes every attribute value in double quotes, so ``"[^"]*"`` cannot be fooled.
+_ATTRIBUTES = r'((?:\s[a-z-]+="[^"]*")*)'
+_EMPTY_EMBED = re.compile(
+    rf"<iframe{_ATTRIBUTES}></iframe>|<object{_ATTRIBUTES}></object>|<embed{_ATTRIBUTES}>")
 #: Nesting kept; deeper start and end tags are dropped (their text stays). The HTML5 tree builder
 #: walks the open elements at each block start tag: 20,000 nested ``<b><div>`` took 7 s, and
 #: doubling the depth quadruples it. No real post nests a tenth as deep (cleanup freezes at 48).
@@ -245,7 +250,15 @@ def _clean(html: str) -> str:
         clean: str = _cleaner().clean(html)
     except UnicodeEncodeError:  # a lone surrogate (JSON allows "\ud800"); Rust strings cannot hold it
         clean = _cleaner().clean(_SURROGATE.sub("\ufffd", html))
+    if "<iframe" in clean or "<object" in clean or "<embed" in clean:
+        clean = _EMPTY_EMBED.sub(_without_source, clean)
     return clean.replace(marker, "<!--more-->") if marker else clean
+
+
+def _without_source(match: re.Match[str]) -> str:
+    """The embed itself when it still has a source, else nothing."""
+    attributes = match.group(1) or match.group(2) or match.group(3) or ""
+    return match.group(0) if re.search(r'\s(?:src|data)="', attributes) else ""
 
 
 def sanitize_html(html: str) -> str:

@@ -126,13 +126,21 @@ _NOT_NESTING = frozenset({
 #: Text that may hold something ``find_removed`` would name: an element not kept (or an embed), an
 #: event handler, a URL attribute that is not plainly http(s), mailto, a path or a fragment, an
 #: entity or backslash that could hide a scheme, CSS that loads or runs. Without it, no parse.
-_SUSPECT = re.compile(
-    r"<(?![!/?]|(?:" + "|".join(sorted(TAGS - _EMBEDS, key=len, reverse=True)) + r")[\s/>])"
-    r"|[\s\"'/]on[a-z]+\s*=|srcdoc|formaction|script|&#|&colon|&tab|&newline|\\"
-    r"|[\s\"'/](?:" + "|".join(sorted(URL_ATTRIBUTES)) + r"|value)\s*=\s*[\"']?(?!\s*(?:https?:|mailto:|/|#))"
-    r"|expression|url\s*\(|behavior|binding",
-    re.IGNORECASE,
-)
+#: Matched on the lower-cased text: plain substring tests first, three regular expressions after.
+_SUSPECT_WORDS = ("script", "&#", "&colon", "&tab", "&newline", "\\", "srcdoc", "formaction", "data:",
+                  "expression", "url(", "behavior", "binding", "@import")
+_SUSPECT_TAG = re.compile(
+    r"<(?!(?:" + "|".join(sorted(TAGS - _EMBEDS, key=len, reverse=True)) + r")[\s/>])[a-z]")
+_SUSPECT_HANDLER = re.compile(r"[\s\"'/]on[a-z]+\s*=")
+_SUSPECT_URL = re.compile(r"(?:" + "|".join(sorted(URL_ATTRIBUTES)) + r"|value)\s*=\s*"
+                          r"""(?!["']?\s*(?:https?:|mailto:|/|#))""")
+
+
+def _suspect(html: str) -> bool:
+    """True when ``html`` may hold something ``find_removed`` names (see ``_SUSPECT_WORDS``)."""
+    low = html.lower()
+    return (any(word in low for word in _SUSPECT_WORDS) or _SUSPECT_TAG.search(low) is not None
+            or _SUSPECT_HANDLER.search(low) is not None or _SUSPECT_URL.search(low) is not None)
 
 
 #: A URL that needs no sanitizing: http(s) or mailto written out (whatever follows cannot change
@@ -153,7 +161,13 @@ _PLAIN_TAG = re.compile(
 
 def is_plain(html: str) -> bool:
     """True when ``html`` has no markup but ``_PLAIN_TAG``'s: sanitizing would only re-serialize it."""
-    return "<" not in html or "<" not in _PLAIN_TAG.sub("", html)
+    start = html.find("<")
+    while start >= 0:
+        match = _PLAIN_TAG.match(html, start)
+        if match is None:
+            return False
+        start = html.find("<", match.end())
+    return True
 
 
 def _normalized_url(value: str) -> str:
@@ -315,7 +329,7 @@ def _named(html: str, dropped: int) -> Removed:
     found: Counter[str] = Counter()
     if dropped:
         found[f"tag nested deeper than {MAX_NESTING}"] = dropped
-    if not _SUSPECT.search(html):
+    if not _suspect(html):
         return Removed(tuple(found.items()))
     for element in _elements(html):
         tag = element.tag

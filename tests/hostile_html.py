@@ -12,10 +12,11 @@ from __future__ import annotations
 import html
 import json
 import re
+import warnings
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
-from bs4 import BeautifulSoup
+from bs4 import BeautifulSoup, MarkupResemblesLocatorWarning
 
 from importer.model import Archive, Author, Blog, Comment, Post
 from importer.writers.json_writer import archive_to_dict
@@ -92,7 +93,10 @@ def hostile_json() -> bytes:
 
 
 _URL_NOISE = re.compile(r"[\x00-\x20\\]+")
-_EVENT_ATTRIBUTE = re.compile(r"<[a-zA-Z][^>]*[\s\"'/]on[a-zA-Z]+\s*=", re.IGNORECASE)
+#: A start tag, quoted attribute values (which may hold ``>``) taken whole.
+_START_TAG = re.compile(r"""<[a-zA-Z](?:[^>"']|"[^"]*"|'[^']*')*>""")
+_QUOTED = re.compile(r""""[^"]*"|'[^']*'""")
+_EVENT_ATTRIBUTE = re.compile(r"[\s/]on[a-zA-Z]+\s*=", re.IGNORECASE)
 
 
 def _dangerous_url(value: str) -> bool:
@@ -102,21 +106,29 @@ def _dangerous_url(value: str) -> bool:
 
 
 def unsafe_parts(page: str) -> list[str]:
-    """What in ``page`` (HTML) could run script: ``<script``, ``on*=`` attributes, script URLs."""
+    """What in ``page`` (HTML) could run script: ``<script``, ``on*=`` attributes, script URLs.
+
+    A URL counts when its scheme, after the decodings a browser or a Markdown renderer applies,
+    is ``javascript:``/``vbscript:`` or a non-image ``data:``. Text that only mentions them
+    (``&lt;script&gt;``, "javascript:" in a sentence or inside a relative URL) is not counted.
+    """
     found = []
     if re.search(r"<script", page, re.IGNORECASE):
         found.append("<script")
-    if _EVENT_ATTRIBUTE.search(page):
+    tags = [tag.group() for tag in _START_TAG.finditer(page)]
+    if any(_EVENT_ATTRIBUTE.search(_QUOTED.sub('""', tag)) for tag in tags):
         found.append("on*= attribute")
-    if re.search(r"javascript:", html.unescape(page), re.IGNORECASE):
-        found.append("javascript:")
-    for element in BeautifulSoup(page, "html.parser").find_all(True):
-        if element.name in ("script", "svg", "math", "base", "object", "embed") and element.attrs:
-            found.append(f"<{element.name}> with attributes")
-        for name, value in element.attrs.items():
-            text = " ".join(value) if isinstance(value, list) else str(value)
-            if name.lower().startswith("on") or name.lower() == "srcdoc":
-                found.append(f"{name}=")
-            elif _dangerous_url(text):
-                found.append(f"{name}={text!r}")
-    return found
+    for parser in ("html.parser", "lxml"):  # two parsers, so that one's blind spot is not ours
+        with warnings.catch_warnings():  # a page that is only a word "looks like a file name"
+            warnings.simplefilter("ignore", MarkupResemblesLocatorWarning)
+            elements = BeautifulSoup(page, parser).find_all(True)
+        for element in elements:
+            if element.name in ("script", "svg", "math", "base", "object", "embed") and element.attrs:
+                found.append(f"<{element.name}> with attributes")
+            for name, value in element.attrs.items():
+                text = " ".join(value) if isinstance(value, list) else str(value)
+                if name.lower().startswith("on") or name.lower() == "srcdoc":
+                    found.append(f"{name}=")
+                elif _dangerous_url(text):
+                    found.append(f"javascript: or other script URL in {name}={text!r}")
+    return sorted(set(found))

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import os
 import time
 from pathlib import Path
 
 import pytest
 from conftest import FIXTURES
 from hostile_html import BODY_VECTORS, COMMENT_VECTORS, LEGIT, unsafe_parts
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 
 from importer.html.markdown import html_to_markdown
@@ -142,3 +145,20 @@ def test_unclosed_tags_and_huge_attributes_stay_linear() -> None:
                  "<a href=" + "&#106;" * 100_000):
         sanitize(text)
     assert time.perf_counter() - start < 5
+
+
+_PIECES = [v for _n, v in BODY_VECTORS[:-1] + COMMENT_VECTORS] + [
+    "<", ">", "\"", "'", "=", " ", "/", "<!--", "-->", "<a href=", "<img src=", " onerror=", "java",
+    "script:", "&#", "58;", "&amp;", "\\", "\t", "<svg>", "</svg>", "<math>", "<style>", "</style>",
+    "<noscript>", "</noscript>", "<textarea>", "<table>", "<!--more-->", "teksti", "<p>", "</p>",
+]
+
+
+@settings(max_examples=int(os.environ.get("SANITIZE_EXAMPLES", "150")), deadline=None,
+          suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.one_of(st.sampled_from(_PIECES), st.text(max_size=4)), max_size=30))
+def test_any_mix_of_hostile_pieces_comes_out_safe(pieces: list[str]) -> None:
+    clean, _ = sanitize("".join(pieces))
+    assert unsafe_parts(clean) == []
+    assert unsafe_parts(_RENDER(html_to_markdown(clean).markdown)) == []
+    assert not find_removed(clean), "a second pass finds nothing more to remove"

@@ -6,7 +6,7 @@ Dates are RFC 3339 with the blog zone's offset. The same archive always gives th
 JSON is the archive format: its readers (ours, users' scripts) expect a post body as the blog had
 it, and it has no rendered field, so post bodies are written as they are unless ``sanitize`` is
 asked for. Comments are third-party text that a site built from this file would show, so they are
-always sanitized (``importer.html.sanitize``), each removal reported as ``script-removed``.
+always sanitized (``importer.writers.sanitized``), each removal reported as ``script-removed``.
 """
 
 from __future__ import annotations
@@ -19,11 +19,11 @@ from datetime import datetime
 from typing import Any
 
 from importer.diagnostics import Diagnostics
-from importer.html.sanitize import sanitize_archive
 from importer.model import Archive, Author, Blog, Comment, Location, Post
 from importer.options import PermalinkOption, SiteUrlOption, option
 from importer.outputs import OutputFile
 from importer.site import SiteUrls
+from importer.writers.sanitized import sanitize_archive
 
 SCHEMA = "blog-archive/1"
 #: What every JSON or JSON-lines file we write carries near its start: the schema is ours.

@@ -23,7 +23,7 @@ from urllib.parse import urlsplit
 
 from importer.diagnostics import Diagnostics
 from importer.html.markdown import ConvertedBody, html_to_markdown
-from importer.html.sanitize import Removed, find_removed, report_removed, sanitize, sanitize_comments
+from importer.html.sanitize import Removed, find_removed, sanitize
 from importer.model import POST_KINDS, Archive, Post
 from importer.outputs import OutputFile
 from importer.site import SiteUrls
@@ -42,6 +42,7 @@ from importer.writers.markdown.presets import (
     preset_front_matter,
 )
 from importer.writers.markdown.urls import markdown_site_urls, planned_posts
+from importer.writers.sanitized import report_removed, sanitize_comments
 from importer.writers.zone import blog_zone
 
 _MORE = {"hugo": "<!--more-->", "jekyll": "<!--more-->", "zola": "<!-- more -->", "pelican": "",

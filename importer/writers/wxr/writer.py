@@ -15,10 +15,10 @@ from datetime import datetime, tzinfo
 
 from importer import wxr_meta as meta
 from importer.diagnostics import Diagnostics
-from importer.html.sanitize import sanitize_archive
 from importer.model import Archive, Comment, Post
 from importer.outputs import OutputFile
 from importer.site import SiteUrls
+from importer.writers.sanitized import sanitize_archive
 from importer.writers.wxr.attachments import image_title, rewrite_images
 from importer.writers.wxr.dedupe import make_distinct
 from importer.writers.wxr.ids import AuthorTable, thread_order

@@ -7,15 +7,13 @@ one ``Archive``; writers turn an ``Archive`` into files (JSON, Markdown flavors,
 >>> archive = importer.read("fixtures/blog-fi/legacy.xml")          # doctest: +SKIP
 >>> files = importer.write(archive, "json")                          # doctest: +SKIP
 >>> importer.convert("fixtures/blog-fi/legacy.xml", "out.json", to="json")  # doctest: +SKIP
->>> for diagnostic in importer.checks(archive): print(diagnostic)  # doctest: +SKIP
+>>> for diagnostic in importer.validate(archive): print(diagnostic)  # doctest: +SKIP
 """
 
 from __future__ import annotations
 
-__version__ = "0.1.0"
-
 from importer.checks import validate
-from importer.diagnostics import CODES, Diagnostic, Diagnostics, Severity
+from importer.diagnostics import CODES, Diagnostic, DiagnosticCode, Diagnostics, Severity
 from importer.errors import (
     DateParseError,
     FormatDetectionError,
@@ -27,10 +25,12 @@ from importer.errors import (
 )
 from importer.model import Archive, Author, Blog, Comment, Location, Post
 from importer.options import ReadOptions
-from importer.pipeline import ConvertResult, convert
+from importer.pipeline import convert
 from importer.readers import READERS, read
 from importer.readers.detect import detect_format
+from importer.result import ConvertResult
 from importer.stats import summarize
+from importer.version import __version__
 from importer.writers import WRITERS, OutputFile, write
 
 __all__ = [
@@ -44,6 +44,7 @@ __all__ = [
     "ConvertResult",
     "DateParseError",
     "Diagnostic",
+    "DiagnosticCode",
     "Diagnostics",
     "FormatDetectionError",
     "ImporterError",

@@ -16,8 +16,15 @@ from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 from enum import IntEnum
+from typing import Literal
 
 logger = logging.getLogger(__name__)
+
+
+def plural(count: int, word: str, many: str | None = None) -> str:
+    """``plural(1, "post") == "1 post"``, ``plural(2, "post") == "2 posts"``: messages never say
+    ``piece(s)`` or ``1 posts``."""
+    return f"{count} {word if count == 1 else (many or word + 's')}"
 
 
 class Severity(IntEnum):
@@ -43,7 +50,7 @@ class Severity(IntEnum):
 class Code:
     """One entry of the catalogue: a stable code, its default severity and what it means."""
 
-    code: str
+    code: DiagnosticCode
     severity: Severity
     explanation: str
     """One line: what the problem is."""
@@ -52,16 +59,82 @@ class Code:
     skips_entry: bool = False
     """True when each diagnostic of this code means one entry (its ``entry`` id) was left out of
     the output; end-of-run accounting (read = written + skipped) counts these."""
+    skips: str = ""
+    """What a writer's diagnostic of this code leaves out: ``post`` (a post, page or other entry,
+    with its comments) or ``comment``; entry ids are unique only within one of those kinds."""
+    covers: tuple[DiagnosticCode, ...] = ()
+    """Codes this one makes redundant for the same entry: ``kind-skipped`` says all that
+    ``kind-unknown`` would, so a conversion reports only the former."""
 
 
-def _c(code: str, severity: Severity, explanation: str, fix: str = "", skips_entry: bool = False) -> Code:
-    return Code(code, severity, explanation, fix, skips_entry)
+def _c(code: DiagnosticCode, severity: Severity, explanation: str, fix: str = "",
+       skips_entry: bool = False, skips: str = "", covers: tuple[DiagnosticCode, ...] = ()) -> Code:
+    return Code(code, severity, explanation, fix, skips_entry, skips, covers)
+
+
+#: Every code of the catalogue, as a type: a code mistyped at a ``report`` call is a mypy error.
+#: (A test checks that this list and ``CODES`` hold the same codes.)
+DiagnosticCode = Literal[
+    "prefix-undeclared",
+    "feed-incomplete",
+    "entry-unknown-kind",
+    "entry-invalid",
+    "entry-duplicate-id",
+    "status-unknown",
+    "timezone-missing",
+    "timezone-unknown",
+    "encoding-suspect",
+    "url-invalid",
+    "url-reconstructed",
+    "comment-orphaned",
+    "comment-parent-missing",
+    "comment-thread-cycle",
+    "display-time-mismatch",
+    "date-unparsed",
+    "date-nonexistent",
+    "date-ambiguous",
+    "dates-unreadable",
+    "entries-none",
+    "inputs-ignored",
+    "blogs-several",
+    "slug-collision",
+    "html-raw-kept",
+    "script-removed",
+    "script-kept",
+    "html-empty-dropped",
+    "draft-skipped",
+    "kind-skipped",
+    "comment-not-public",
+    "title-added",
+    "old-url-unsafe",
+    "label-merged",
+    "link-unresolved",
+    "image-failed",
+    "image-remote",
+    "link-old-host",
+    "page-layout-unknown",
+    "post-truncated",
+    "encoding-repaired",
+    "page-skipped",
+    "page-dynamic-views",
+    "pages-limits",
+    "file-unreadable",
+    "kind-unknown",
+    "body-empty",
+    "title-missing",
+    "date-naive",
+    "entries-not-public",
+    "kind-custom",
+    "control-chars-removed",
+    "entry-id-renamed",
+    "split-oversize",
+]
 
 
 _I, _W, _E = Severity.INFO, Severity.WARNING, Severity.ERROR
 
 #: The closed catalogue. Add a code here before reporting it.
-CODES: dict[str, Code] = {
+CODES: dict[DiagnosticCode, Code] = {
     c.code: c
     for c in [
         # reading: the file as a whole
@@ -84,6 +157,14 @@ CODES: dict[str, Code] = {
            "offset the source gives (UTC for Takeout).", "Pass --timezone, e.g. Europe/Helsinki."),
         _c("timezone-unknown", _W, "The blog's time zone setting names no known zone; it was ignored.",
            "Pass --timezone with an IANA zone name."),
+        _c("encoding-suspect", _W, "The input declares ISO-8859-1 or Windows-1252 but its bytes "
+           "are valid UTF-8 with non-ASCII characters: read as declared, every accented letter "
+           "is probably mojibake ('PÃ¤ivÃ¤Ã¤' for 'Päivää').",
+           "Check the text; if it is mojibake, convert again with --encoding utf-8."),
+        _c("url-invalid", _W, "An entry's permalink cannot be parsed as a URL (such as "
+           "'http://[x/'); the entry converted without it, so it gets no alias or redirect. The "
+           "text is kept in the entry's extra fields as url_invalid.",
+           "Fix the permalink in the input if the old address should redirect."),
         _c("url-reconstructed", _I, "Posts had no permalink in the export; one was rebuilt from "
            "the title and date and flagged as such.",
            "Check the rebuilt URLs against the live blog before relying on redirects."),
@@ -102,6 +183,16 @@ CODES: dict[str, Code] = {
            "gap).", "Check the time and the blog's time zone."),
         _c("date-ambiguous", _W, "A local time happens twice in the blog's zone (daylight-saving "
            "end); the first occurrence was used.", "Check the time and the blog's time zone."),
+        _c("dates-unreadable", _E, "Most date or time texts of the input could not be read, so most "
+           "entries were left out or are placed wrongly: the input's language is not the one "
+           "they were read in.", "Drop --locale, or give the language the pages are written in "
+           "(the message names it)."),
+        _c("entries-none", _E, "A non-empty input gave no posts or pages at all; every entry was "
+           "left out or nothing in it is a post.", "Read the diagnostics it names; check --from, "
+           "--locale and --blog."),
+        _c("inputs-ignored", _I, "The folder given holds several inputs; the one of the format "
+           "chosen with --from was read, the others were not.",
+           "Give another of them as INPUT to read it instead."),
         _c("blogs-several", _I, "The input holds several blogs; only one was read.",
            "Pass --blog NAME to choose another."),
         # writing
@@ -115,15 +206,20 @@ CODES: dict[str, Code] = {
            "Nothing to do for comments; for a post body you trust, --keep-scripts writes it as it is."),
         _c("script-kept", _I, "A post body holds HTML that can run script, and was written as it is "
            "because --keep-scripts was given.", "Drop --keep-scripts unless you trust every post."),
+        _c("html-empty-dropped", _I, "Elements that show nothing (a link with neither text nor "
+           "image, an empty heading, code block or list item) were left out of the Markdown.",
+           "Nothing to do: the page shows the same; add text in the source to keep them."),
         _c("draft-skipped", _I, "Drafts were left out of the output as asked (--no-drafts).", "",
-           skips_entry=True),
+           skips_entry=True, skips="post"),
         _c("kind-skipped", _I, "An entry of a kind a site generator has no place for (a WordPress "
            "attachment or menu item) was left out of the Markdown output.",
-           "Convert to json or wxr to keep it.", skips_entry=True),
+           "Convert to json or wxr to keep it.", skips_entry=True, skips="post",
+           covers=("kind-unknown", "status-unknown", "body-empty", "title-missing")),
         _c("comment-not-public", _I, "Comments that are not published (pending, spam, deleted) were "
-           "left out of public output.", "Pass --all-comments to keep them.", skips_entry=True),
+           "left out of public output.", "Pass --all-comments to keep them.", skips_entry=True,
+           skips="comment"),
         _c("title-added", _W, "An untitled entry, or one sharing title and date with another, was "
-           "given a title or time so the target does not merge it.", ""),
+           "given a title or time so the target does not merge it.", "", covers=("title-missing",)),
         _c("old-url-unsafe", _W, "An entry's old Blogger path cannot be a file name (an empty, '.' "
            "or '..' segment, a backslash); no redirect page was written for it.",
            "Add a redirect for that path on the new site by hand."),
@@ -183,7 +279,7 @@ CODES: dict[str, Code] = {
 class Diagnostic:
     """One non-fatal problem, with where it happened."""
 
-    code: str
+    code: DiagnosticCode
     severity: Severity
     message: str
     file: str | None = None
@@ -230,7 +326,7 @@ class Diagnostics:
 
     def report(
         self,
-        code: str,
+        code: DiagnosticCode,
         message: str,
         *,
         entry: str | None = None,

@@ -7,12 +7,18 @@ Only the CLI turns these into exit codes (1 for ``ImporterError``, 2 for ``Usage
 
 from __future__ import annotations
 
+import re
+
+#: Control characters and line breaks: a file name or member name may hold them (``a\nb.zip``).
+_BREAKS = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+
 
 class ImporterError(Exception):
     """Base of every fatal error the library raises.
 
     ``file`` and ``line`` say where, when known; ``str(error)`` is one line
-    (``export.xml:12: message``) fit to show a user as it is.
+    (``export.xml:12: message``) fit to show a user as it is: a control character or line break in
+    a name or message is shown escaped (``\\n``), never raw.
     """
 
     def __init__(self, message: str, *, file: str | None = None, line: int | None = None) -> None:
@@ -25,7 +31,8 @@ class ImporterError(Exception):
         where = self.file or ""
         if self.file and self.line:
             where = f"{self.file}:{self.line}"
-        return f"{where}: {self.message}" if where else self.message
+        text = f"{where}: {self.message}" if where else self.message
+        return _BREAKS.sub(lambda found: repr(found.group())[1:-1], text)
 
 
 class InputError(ImporterError):
@@ -67,14 +74,21 @@ class OptionError(UsageError):
         return f"--{self.option.replace('_', '-')} {self.value!r}: {self.problem}"
 
 
+def clip(text: str, limit: int = 80) -> str:
+    """``text`` cut to about ``limit`` characters with an ellipsis, for quoting hostile input."""
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
 class DateParseError(ImporterError):
     """A date or time text that cannot be parsed exactly.
 
-    Carries the ``text``, the ``locale`` it was parsed in and the ``reason`` in words.
+    Carries the ``text``, the ``locale`` it was parsed in and the ``reason`` in words. The message
+    and ``reason`` quote at most a line's worth of the text (a 5,000-digit "date" stays one line).
     """
 
     def __init__(self, text: str, locale: str, reason: str) -> None:
-        super().__init__(f"cannot parse {text!r} as a date (locale {locale}): {reason}")
+        reason = clip(reason, 200)
+        super().__init__(f"cannot parse {clip(text)!r} as a date (locale {locale}): {reason}")
         self.text = text
         self.locale = locale
         self.reason = reason

@@ -15,7 +15,10 @@ from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urlsplit
 
+from importer.dates.tz import resolve_tz, similar_zones
 from importer.errors import OptionError, UsageError
+from importer.site import permalink_problem
+from importer.sizes import parse_size
 
 Check = Callable[[Any], "str | None"]
 """Returns why a (non-None) value cannot work, or None when it can."""
@@ -52,7 +55,6 @@ class Options:
 
 def zone_problem(name: str) -> str | None:
     """Why ``name`` is no time zone (with the closest known name), or None."""
-    from importer.dates.tz import resolve_tz, similar_zones
 
     try:
         resolve_tz(name)
@@ -65,7 +67,7 @@ def zone_problem(name: str) -> str | None:
 
 def locale_problem(code: str) -> str | None:
     """Why ``code`` is no locale Blogger dates can be read in, or None."""
-    from importer.dates.locale_data import normalize_locale
+    from importer.dates.locale_data import normalize_locale  # Babel: loaded only when a locale is given
 
     try:
         normalize_locale(code)
@@ -94,9 +96,29 @@ def at_least(lowest: float) -> Check:
 
 def permalink_check(pattern: str) -> str | None:
     """Why ``pattern`` is no permalink pattern, or None (see ``importer.site``)."""
-    from importer.site import permalink_problem
 
     return permalink_problem(pattern)
+
+
+def encoding_problem(name: str) -> str | None:
+    """Why ``name`` is no text encoding Python knows, or None."""
+    import codecs
+
+    try:
+        codecs.lookup(name)
+    except LookupError:
+        return "not an encoding this tool knows; use a name such as utf-8 or windows-1252"
+    return None
+
+
+def size_problem(text: str) -> str | None:
+    """Why ``text`` is no positive size such as 1GiB, 4GB or 500MB, or None."""
+
+    try:
+        size = parse_size(text, "size")
+    except UsageError:
+        return "not a size such as 1GiB, 4GB or 500MB"
+    return None if size > 0 else "must be more than 0 bytes"
 
 
 def non_empty(value: str) -> str | None:
@@ -131,7 +153,8 @@ class ReadOptions(Options):
         check=zone_problem,
     )
     blog: str | None = option(
-        None, "Which blog of a Takeout with several blogs to read (folder name or title).",
+        None, "Which blog of a Takeout with several blogs to read (folder name or title); convert "
+              "--blog all writes each blog to its own subfolder or suffixed file.",
         check=non_empty,
     )
     locale: str | None = option(
@@ -142,5 +165,21 @@ class ReadOptions(Options):
         None, "The blog's address (https://name.blogspot.com/) when the input does not carry it.",
         check=url_problem,
     )
+    encoding: str | None = option(
+        None, "Read an XML input in this encoding whatever it declares (e.g. utf-8, when an "
+        "export declares ISO-8859-1 over UTF-8 bytes: see encoding-suspect).",
+        check=encoding_problem,
+    )
+    """A codec name; None follows the input's own declaration (or its BOM)."""
+    max_inflated: str | None = option(
+        None, "Takeout .zip: the most one member may inflate to (default 1GiB; e.g. 4GB for a "
+        "bigger real export). A zip bomb is refused, not read.",
+        check=size_problem,
+    )
+    """A size (``1GiB``, ``4GB``); None is ``takeout_source.MAX_INFLATED``. The whole feed is
+    held in memory while it is read, so this also bounds the run's memory."""
     progress: Callable[[int, int], None] | None = field(default=None, compare=False, repr=False)
     """Called now and then with (bytes read, total bytes) by readers of big files (no flag)."""
+    forced: bool = field(default=False, compare=False, repr=False)
+    """True when the caller chose the reader (``--from``): it reads what it can instead of
+    refusing input that detection would not recognise (no flag; ``read(format=...)`` sets it)."""

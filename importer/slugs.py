@@ -4,10 +4,16 @@ Quirks handled:
 - Transliteration suits the language: Finnish and Swedish drop the dots (``ä→a, ö→o, å→a``);
   German spells them out (``ä→ae, ö→oe, ü→ue, ß→ss``) only for ``de``. Everything else is
   NFKD-decomposed with the combining marks dropped, plus a few letters NFKD leaves alone
-  (``ß æ ø œ ł đ þ ð``).
+  (``ß æ ø œ ł đ þ ð``); letters of other scripts are romanized by anyascii (Greek
+  ``επίπεδο`` → ``epipedo``), other symbols (emoji) dropped.
+- WordPress stores non-ASCII slugs percent-encoded (``%ce%b5%cf%80...``); they are decoded first,
+  or a Greek page would be named ``ce-b5-cf-80-...``.
 - Blogger's own slug (the last URL segment, ``blog-post.html``) wins over the title; mobile
   (``?m=1``) and fragment parts of URLs are ignored; untitled posts without a URL become
   ``untitled-YYYY-MM-DD``.
+- Windows reserves device names (``con``, ``aux``, ``nul``, ``prn``, ``com1``-``com9``,
+  ``lpt1``-``lpt9``) in any case and with any extension: ``con.md`` cannot be created there, so
+  such slugs get the suffix ``-1`` (``con-1``).
 - Blogger reuses ``blog-post`` for every untitled post (one per month), so one output can hold
   several. ``unique_slugs`` resolves collisions deterministically and independently of input order:
   the oldest entry keeps the plain slug (so names stay stable as a blog grows), the others get a
@@ -23,6 +29,8 @@ from collections.abc import Iterable
 from datetime import datetime
 from typing import NamedTuple
 from urllib.parse import unquote, urlsplit
+
+from anyascii import anyascii
 
 from importer.diagnostics import Diagnostics
 from importer.model import Post
@@ -40,6 +48,16 @@ _GERMAN = str.maketrans({
     "ä": "ae", "ö": "oe", "ü": "ue", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue", "ß": "ss",
 })
 _NOT_SLUG = re.compile(r"[^a-z0-9]+")
+#: Windows device names, whatever the case or extension (``CON``, ``aux.md``, ``com1.tar.gz``).
+_WINDOWS_DEVICE = re.compile(r"(?:con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³])(?:\..*)?",
+                             re.IGNORECASE | re.DOTALL)
+#: What a slug that is a Windows device name gets appended.
+DEVICE_SUFFIX = "-1"
+
+
+def is_windows_device_name(name: str) -> bool:
+    """True for a file or folder name Windows reserves for a device (``con``, ``NUL.md``, ``lpt1``)."""
+    return _WINDOWS_DEVICE.fullmatch(name.strip().rstrip(". ")) is not None
 
 
 def _language(locale: str | None) -> str:
@@ -58,21 +76,32 @@ def transliterate(text: str, locale: str | None = "fi") -> str:
     if _language(locale) == "de":
         text = text.translate(_GERMAN)
     text = text.translate(_EXTRA_LETTERS)
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(ch for ch in decomposed if ch.isascii() and not unicodedata.combining(ch))
+    return "".join(_ascii(ch) for ch in unicodedata.normalize("NFKD", text))
+
+
+def _ascii(ch: str) -> str:
+    """One decomposed character as ASCII: itself, a romanized letter, or nothing."""
+    if ch.isascii():
+        return ch
+    if unicodedata.category(ch)[0] in "LN":  # letters and digits of other scripts
+        return anyascii(ch)
+    return ""  # combining marks, emoji, symbols
 
 
 def slugify(text: str, locale: str | None = "fi", max_length: int = MAX_SLUG_LENGTH) -> str:
     """An ASCII ``[a-z0-9-]`` slug of ``text`` (may be ``""`` when nothing is left).
 
     Runs of other characters become one hyphen; the result never starts or ends with one and is
-    cut at a hyphen boundary when longer than ``max_length``.
+    cut at a hyphen boundary when longer than ``max_length``. A Windows device name gets
+    ``DEVICE_SUFFIX`` (``slugify("CON") == "con-1"``): slugs become file and folder names.
     """
     slug = _NOT_SLUG.sub("-", transliterate(text, locale).lower()).strip("-")
     if len(slug) > max_length:
         cut = slug[:max_length]
         boundary = cut.rfind("-")
         slug = (cut[:boundary] if boundary > 0 else cut).strip("-")
+    if is_windows_device_name(slug):
+        slug += DEVICE_SUFFIX
     return slug
 
 
@@ -83,10 +112,24 @@ def slug_from_url(url: str | None) -> str | None:
     """
     if not url:
         return None
-    segment = unquote(urlsplit(url.strip()).path).rstrip("/").rsplit("/", 1)[-1]
+    try:
+        path = urlsplit(url.strip()).path
+    except ValueError:  # "http://[x/": an unparseable URL has no slug to give
+        return None
+    segment = unquote(path).rstrip("/").rsplit("/", 1)[-1]
     if segment.lower().endswith(".html"):
         segment = segment[: -len(".html")]
     return segment or None
+
+
+def decode_slug(slug: str | None) -> str | None:
+    """A percent-encoded slug (WordPress's ``%ce%b5%cf%80...``) decoded; others as they are."""
+    if not slug or "%" not in slug:
+        return slug
+    try:
+        return unquote(slug, errors="strict")
+    except UnicodeDecodeError:
+        return slug
 
 
 def post_slug(post: Post, locale: str | None = "fi") -> str:
@@ -95,7 +138,7 @@ def post_slug(post: Post, locale: str | None = "fi") -> str:
     The result is always a non-empty ASCII ``[a-z0-9-]`` slug; it is not yet unique (see
     ``unique_slugs``).
     """
-    for candidate in (post.slug, slug_from_url(post.url), post.title):
+    for candidate in (decode_slug(post.slug), slug_from_url(post.url), post.title):
         if candidate:
             slug = slugify(candidate, locale)
             if slug:

@@ -10,12 +10,24 @@ import os
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, settings
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = ROOT / "fixtures"
 BLOG_FI = FIXTURES / "blog-fi"
 CORPUS = ROOT.parent / "shared" / "corpus"
 IN_CI = os.environ.get("CI") == "true"
+
+# Fuzzing the readers (tests/test_fuzz_readers.py, tests/test_bad_input.py): 2,000 examples per
+# reader under CI=true, a quick pass otherwise; BLOGIMPORT_FUZZ_EXAMPLES=N runs N locally.
+settings.register_profile(
+    "fuzz", deadline=None, max_examples=int(os.environ.get("BLOGIMPORT_FUZZ_EXAMPLES", "40")),
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow,
+                           HealthCheck.data_too_large])
+settings.register_profile("fuzz-ci", settings.get_profile("fuzz"), max_examples=2000, database=None,
+                          print_blob=True)
+#: The settings of every fuzz test: ``@settings(FUZZ)``.
+FUZZ = settings.get_profile("fuzz-ci" if IN_CI else "fuzz")
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:

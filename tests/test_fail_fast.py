@@ -149,3 +149,15 @@ def test_split_wxr_re_run_replaces_its_parts_and_drops_stale_ones(tmp_path: Path
     assert run("convert", LEGACY, "--to", "wxr", "-o", str(target), "--split-size", "8kB")[0] == 0
     assert sorted(p.name for p in tmp_path.glob("wp-*.xml")) == [*parts, foreign.name]
     assert foreign.read_text() == "not ours"
+
+
+def test_reports_blogimport_wrote_are_replaced_on_a_re_run_but_foreign_files_are_not(tmp_path: Path) -> None:
+    args = ["convert", LEGACY, "--to", "json", "-o", str(tmp_path / "blog.json"),
+            "--report", str(tmp_path / "r.json"), "--report-html", str(tmp_path / "r.html")]
+    assert run(*args)[0] == 0
+    code, err = run(*args)
+    assert code == 0, err
+    (tmp_path / "r.html").write_text("<html>my own page</html>")
+    code, err = run(*args)
+    assert code == 1 and "r.html: exists; pass --force" in err
+    assert (tmp_path / "r.html").read_text() == "<html>my own page</html>"

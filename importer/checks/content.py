@@ -11,7 +11,7 @@ import re
 import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterator
-from urllib.parse import unquote, urlsplit
+from urllib.parse import SplitResult, unquote, urlsplit
 
 from importer.checks.base import CheckContext, Finding, all_comments, link_attributes, plural
 from importer.model import (
@@ -49,8 +49,16 @@ def check_label_variants(archive: Archive, context: CheckContext) -> Iterator[Fi
             yield Finding(f"Labels {listed} differ only by case or accent; outputs merge them into one.")
 
 
+def _split(url: str) -> SplitResult:
+    """``urlsplit``, but an unparseable URL (``http://[x/``) is one with no host and no path."""
+    try:
+        return urlsplit(url)
+    except ValueError:
+        return urlsplit("")
+
+
 def _host(url: str) -> str:
-    host = (urlsplit(url).hostname or "").lower()
+    host = (_split(url).hostname or "").lower()
     match = _BLOGSPOT.match(host)
     if match:
         return f"{match.group(1)}.blogspot.com"
@@ -58,7 +66,7 @@ def _host(url: str) -> str:
 
 
 def _path(url: str) -> str:
-    return unquote(urlsplit(url).path).lower()
+    return unquote(_split(url).path).lower()
 
 
 def _blog_hosts(archive: Archive) -> set[str]:
@@ -93,7 +101,7 @@ def check_remote_images(archive: Archive, context: CheckContext) -> Iterator[Fin
     per_host: Counter[str] = Counter()
     posts = 0
     for post in archive.posts:
-        found = [urlsplit(value).hostname or "" for tag, attribute, value in
+        found = [_split(value).hostname or "" for tag, attribute, value in
                  link_attributes(post.content_html) if tag == "img" and attribute == "src"]
         remote = [host.lower() for host in found if _BLOGGER_IMAGE_HOSTS.search(host.lower())]
         per_host.update(remote)

@@ -12,14 +12,14 @@ from dataclasses import dataclass
 
 from importer.checks.examples import EXAMPLES
 from importer.checks.registry import CHECKS, get_check
-from importer.diagnostics import CODES
+from importer.diagnostics import CODES, DiagnosticCode
 
 
 @dataclass(frozen=True)
 class CatalogueEntry:
     """One code as documented: catalogue facts, who reports it, and an example."""
 
-    code: str
+    code: DiagnosticCode
     severity: str
     explanation: str
     fix: str
@@ -31,7 +31,7 @@ class CatalogueEntry:
 
 def catalogue() -> list[CatalogueEntry]:
     """Every code: validate's checks first (in the order they run), then the others by name."""
-    ordered = [check.code for check in CHECKS]
+    ordered: list[DiagnosticCode] = [check.code for check in CHECKS]
     ordered += sorted(code for code in CODES if code not in ordered)
     entries = []
     for code in ordered:

@@ -10,6 +10,12 @@ _X, _T = "blog-06-10-2010.xml", "feed.atom"
 
 #: ``{code: example line}`` for codes reported while reading or writing.
 EXAMPLES: dict[str, str] = {
+    "inputs-ignored": "blog-fi: info[inputs-ignored]: Read legacy.xml; also in blog-fi and not read: "
+                      "public-feed.xml (blogger-feed), takeout/ (blogger-takeout), wxr.xml (wxr).",
+    "dates-unreadable": "pages-classic: error[dates-unreadable]: 0 of 7 dates are readable in locale "
+                        "en_US; the pages say fi: drop --locale or use --locale fi.",
+    "entries-none": f"{_X}: error[entries-none]: No posts or pages were read: the blogger-legacy "
+                    "reader reported 12 entry-unknown-kind: see those diagnostics.",
     "prefix-undeclared": f"{_X}:12: warning[prefix-undeclared]: The prefix 'app' is used but never "
                          "declared; read as http://purl.org/atom/app#.",
     "feed-incomplete": "default.xml: warning[feed-incomplete]: This is a public feed: published posts "
@@ -22,6 +28,11 @@ EXAMPLES: dict[str, str] = {
                         "kept in UTC.",
     "timezone-unknown": f"{_X}: warning[timezone-unknown]: BLOG_TIME_ZONE 'Europe/Helsinky' names no "
                         "known zone; ignored.",
+    "encoding-suspect": f"{_X}: warning[encoding-suspect]: The file declares encoding 'ISO-8859-1' but "
+                        "its bytes are UTF-8: read as declared, 'Päivää' becomes 'PÃ¤ivÃ¤Ã¤'. If the text "
+                        "shows such mojibake, convert again with --encoding utf-8.",
+    "url-invalid": "blog.json:entry[7000000000000000001]: warning[url-invalid]: The permalink "
+                   "'http://[x/' of 'Orkut' cannot be parsed; the entry has no old address to redirect from.",
     "url-reconstructed": f"{_T}: info[url-reconstructed]: 7 posts had no permalink; URLs were rebuilt "
                          "from the title and date.",
     "date-ambiguous": "index.html:entry[7000000000000000004]: warning[date-ambiguous]: '31. lokakuuta "
@@ -34,6 +45,8 @@ EXAMPLES: dict[str, str] = {
                      "kept as raw HTML.",
     "script-kept": "site:entry[7000000000000000002]: info[script-kept]: Kept 1 <script>, 1 iframe from "
                    "widgets.example.com in the post 'Kesäkuun kuulumiset' (--keep-scripts).",
+    "html-empty-dropped": "site:entry[7000000000000000002]: info[html-empty-dropped]: Left out of "
+                          "'Kesäkuun kuulumiset' as they show nothing: empty <a>, empty <h3>.",
     "draft-skipped": "site:entry[7000000000000000007]: info[draft-skipped]: Draft 'Keskeneräinen "
                      "luonnos' was left out (--no-drafts).",
     "kind-skipped": "site:entry[611]: info[kind-skipped]: 'canola2' has kind 'attachment', which "
@@ -55,8 +68,8 @@ EXAMPLES: dict[str, str] = {
     "pages-limits": "mirror: info[pages-limits]: Saved pages carry no drafts and no unpublished comments.",
     "file-unreadable": "fixtures/bad/truncated.xml:40: error[file-unreadable]: Cannot read: the XML ends "
                        "in the middle of an element.",
-    "kind-custom": "blog.wxr:entry[42]: info[kind-custom]: Entry 'Logo' of type 'attachment' kept with "
-                   "that kind.",
+    "kind-custom": "blog.wxr: info[kind-custom]: 12 entries of post type 'product' were kept with kind "
+                   "'product'.",
     "control-chars-removed": "blog.wxr:3: warning[control-chars-removed]: 2 control characters "
                              "(U+000B) were removed before parsing.",
     "entry-id-renamed": "export.wordpress.xml:entry[42]: warning[entry-id-renamed]: A second item has id "

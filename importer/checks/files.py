@@ -23,7 +23,7 @@ from pathlib import Path
 from importer.checks.engine import validate
 from importer.checks.report import FileResult, ValidationReport
 from importer.diagnostics import Diagnostic, Diagnostics
-from importer.errors import FormatDetectionError, ImporterError
+from importer.errors import FormatDetectionError, ImporterError, clip
 from importer.options import ReadOptions
 from importer.readers import read
 from importer.readers.detect import detect_format
@@ -86,8 +86,12 @@ def _search(folder: Path) -> Iterator[Path]:
             yield child
 
 
-def validate_file(path: Path, options: ReadOptions | None = None) -> FileResult:
-    """Read and check one input; an unreadable input gives a ``file-unreadable`` result."""
+def validate_file(path: Path, options: ReadOptions | None = None, *, debug: bool = False) -> FileResult:
+    """Read and check one input; an unreadable input gives a ``file-unreadable`` result.
+
+    An exception that is not an ``ImporterError`` is a bug of ours: it becomes a one-line
+    ``file-unreadable`` too (its trace is logged at debug level), unless ``debug`` re-raises it.
+    """
     shown = path.as_posix()
     diagnostics = Diagnostics(file=shown)
     try:
@@ -96,9 +100,12 @@ def validate_file(path: Path, options: ReadOptions | None = None) -> FileResult:
         diagnostics.report("file-unreadable", f"Cannot read: {error.message}", line=error.line)
         return FileResult(shown, None, diagnostics=tuple(diagnostics), readable=False)
     except Exception as error:  # a reader bug must not stop a CI run over many files
-        logger.exception("reading %s failed", shown)
-        diagnostics.report("file-unreadable", f"blogimport failed on this input "
-                           f"({type(error).__name__}: {error}); please report it.")
+        if debug:
+            raise
+        logger.debug("reading %s failed", shown, exc_info=True)
+        first = (str(error).strip().splitlines() or [""])[0]
+        diagnostics.report("file-unreadable", f"internal error: {type(error).__name__}: "
+                           f"{clip(first, 200)} (run with --debug for the trace, please report it)")
         return FileResult(shown, None, diagnostics=tuple(diagnostics), readable=False)
     validate(archive, diagnostics=diagnostics, file=shown)
     return FileResult(shown, archive.source_format, posts=len(archive.posts), comments=archive.comment_count,
@@ -120,8 +127,10 @@ def _located(diagnostic: Diagnostic, path: Path) -> Diagnostic:
     return dataclasses.replace(diagnostic, file=found.as_posix())
 
 
-def validate_paths(paths: Iterable[str | Path], options: ReadOptions | None = None) -> ValidationReport:
-    """Validate every input found under ``paths`` (files or folders); never raises for bad inputs.
+def validate_paths(paths: Iterable[str | Path], options: ReadOptions | None = None, *,
+                   debug: bool = False) -> ValidationReport:
+    """Validate every input found under ``paths`` (files or folders); never raises for bad inputs
+    (``debug`` re-raises an internal error with its trace, see ``validate_file``).
 
     Raises ``ImporterError`` only when ``paths`` hold no input at all (nothing would be checked).
     """
@@ -130,4 +139,4 @@ def validate_paths(paths: Iterable[str | Path], options: ReadOptions | None = No
     if not inputs:
         names = ", ".join(str(p) for p in given) or "(none)"
         raise ImporterError(f"no inputs to validate under {names}")
-    return ValidationReport([validate_file(path, options) for path in inputs])
+    return ValidationReport([validate_file(path, options, debug=debug) for path in inputs])

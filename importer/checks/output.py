@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from importer.checks.base import CheckContext, Finding
-from importer.diagnostics import Diagnostics
+from importer.diagnostics import Diagnostics, plural
 from importer.html.markdown import html_to_markdown
 from importer.html.sanitize import find_removed, sanitize_html
 from importer.model import Archive
@@ -51,8 +51,10 @@ def check_raw_html(archive: Archive, context: CheckContext) -> Iterator[Finding]
     for post in archive.posts:
         body = html_to_markdown(sanitize_html(post.content_html))  # as convert does by default
         if body.raw_kept:
-            yield Finding(f"{body.raw_kept} piece(s) of HTML in '{post.title or post.id}' have no Markdown "
-                          f"form and would stay raw HTML ({', '.join(body.raw_tags)}).", post.id)
+            verb = "has" if body.raw_kept == 1 else "have"
+            yield Finding(f"{plural(body.raw_kept, 'piece')} of HTML in '{post.title or post.id}' "
+                          f"{verb} no Markdown form and would stay raw HTML "
+                          f"({', '.join(body.raw_tags)}).", post.id)
 
 
 def check_scripts(archive: Archive, context: CheckContext) -> Iterator[Finding]:

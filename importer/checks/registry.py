@@ -12,14 +12,14 @@ from dataclasses import dataclass
 
 from importer.checks import content, output, structure, times
 from importer.checks.base import CheckFunction
-from importer.diagnostics import CODES, Severity
+from importer.diagnostics import CODES, DiagnosticCode, Severity
 
 
 @dataclass(frozen=True)
 class Check:
     """One rule: its catalogue code, an example diagnostic and the function that finds it."""
 
-    code: str
+    code: DiagnosticCode
     """A code of ``importer.diagnostics.CODES``."""
     example: str
     """A diagnostic this check could report, as ``blogimport validate`` prints it."""
@@ -101,8 +101,8 @@ CHECKS: list[Check] = [
     Check("slug-collision", f"{_F}:entry[7000000000000000004]: warning[slug-collision]: 'blog-post' is "
           "also used by entry 7000000000000000003; this entry is written as 'blog-post-2010-03' (in hugo, "
           "jekyll, pelican, zola, wxr).", output.check_slug_collisions),
-    Check("html-raw-kept", f"{_F}:entry[7000000000000000002]: info[html-raw-kept]: 1 piece(s) of HTML "
-          "in 'Kesäkuun kuulumiset' have no Markdown form and would stay raw HTML (iframe).",
+    Check("html-raw-kept", f"{_F}:entry[7000000000000000002]: info[html-raw-kept]: 1 piece of HTML "
+          "in 'Kesäkuun kuulumiset' has no Markdown form and would stay raw HTML (iframe).",
           output.check_raw_html),
     Check("script-removed", f"{_F}:entry[8000000000000000005]: warning[script-removed]: The comment by "
           "'Halpoja lääkkeitä' on 'Orkut' holds 1 <script>, 1 onerror attribute, 1 javascript: URL; every "

@@ -18,8 +18,9 @@ from typing import Any, NoReturn, TypeVar, Union
 
 import click
 
+from importer.cli.terminal import report_lines
 from importer.diagnostics import Diagnostic, Diagnostics, Severity
-from importer.errors import ImporterError, Interrupted, OptionError, UsageError
+from importer.errors import ImporterError, Interrupted, OptionError, UsageError, clip
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -41,6 +42,19 @@ class FatalError(click.ClickException):
 
     def format_message(self) -> str:
         return self.message
+
+
+def debug_enabled() -> bool:
+    """True when ``blogimport --debug`` was given: internal errors then show their traceback."""
+    context = click.get_current_context(silent=True)
+    return bool(context is not None and context.find_root().params.get("debug"))
+
+
+def internal_error_message(exc: BaseException) -> str:
+    """One line for an exception that is a bug of ours, not a problem of the input."""
+    first = (str(exc).strip().splitlines() or [""])[0]
+    detail = f"{type(exc).__name__}: {clip(first, 200)}" if first else type(exc).__name__
+    return f"internal error: {detail} (run with --debug for the trace, please report it)"
 
 
 @contextmanager
@@ -77,7 +91,11 @@ def _interrupted(stop: Interrupted, output: object) -> NoReturn:
 
 def handle_errors(func: F) -> F:
     """Turn library errors into one-line messages and exit codes (never a traceback); a signal
-    ends the command with one line saying what became of its output."""
+    ends the command with one line saying what became of its output.
+
+    The last guard: any other exception is a bug, shown as one ``internal error`` line with exit
+    code 1; ``blogimport --debug`` lets it through with its traceback instead.
+    """
 
     @functools.wraps(func)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
@@ -92,16 +110,38 @@ def handle_errors(func: F) -> F:
             raise click.UsageError(str(exc)) from None
         except ImporterError as exc:
             raise FatalError(str(exc)) from None
+        except (click.ClickException, click.exceptions.Exit, click.Abort):
+            raise  # click's own ways of ending a command
+        except MemoryError:
+            if debug_enabled():
+                raise
+            raise FatalError("out of memory: the input needs more memory than this machine "
+                             "allows (run with --debug for the trace)") from None
+        except Exception as exc:
+            if debug_enabled():
+                raise
+            raise FatalError(internal_error_message(exc)) from None
 
     return typing.cast(F, wrapper)
 
 
-def echo_diagnostics(diagnostics: Iterable[Diagnostic], quiet: bool = False) -> None:
-    """Print diagnostics to stderr, one line each (info only unless ``quiet`` is off)."""
-    for diagnostic in diagnostics:
-        if quiet and diagnostic.severity < Severity.WARNING:
-            continue
-        click.echo(str(diagnostic), err=True)
+QUIET = click.option("-q", "--quiet", is_flag=True,
+                     help="Print only errors and the totals (no progress, no warnings or info).")
+VERBOSE = click.option("-v", "--verbose", is_flag=True,
+                       help="Print every diagnostic, not only the first few of each code.")
+
+
+def check_verbosity(quiet: bool, verbose: bool) -> None:
+    """A usage error for ``--quiet`` with ``--verbose`` (checked before any work starts)."""
+    if quiet and verbose:
+        raise click.UsageError("--quiet and --verbose cannot be used together")
+
+
+def echo_diagnostics(diagnostics: Iterable[Diagnostic], *, quiet: bool = False,
+                     verbose: bool = False) -> None:
+    """Print diagnostics to stderr: a few of each code (all with ``verbose``), then totals by code."""
+    for line in report_lines(list(diagnostics), verbose=verbose, quiet=quiet):
+        click.echo(line, err=True)
 
 
 def exit_for(diagnostics: Diagnostics, fail_on: str) -> None:

@@ -14,6 +14,7 @@ from collections.abc import Mapping
 from typing import NamedTuple
 
 from importer.dates.locale_data import LocaleTables, vocabulary_key
+from importer.errors import clip
 
 _NO_READINGS: Mapping[str, int] = {}
 
@@ -33,6 +34,8 @@ class Token(NamedTuple):
 
 
 _ZONE = re.compile(r"(?:utc|gmt)?([+-])(\d{1,2}):?(\d\d)?")
+#: Longer digit runs are no date field (a year has four digits); ``int()`` of 4,300 digits raises.
+MAX_NUMBER_DIGITS = 9
 
 
 def _fold(text: str) -> str:
@@ -50,7 +53,9 @@ def scan(text: str, tables: LocaleTables) -> list[Token]:
             continue
         word = match.group()
         start, end = match.span()
-        if kind == "number":
+        if kind == "number" and len(word) > MAX_NUMBER_DIGITS:
+            tokens.append(Token("X", word, 0, _NO_READINGS, start, end))
+        elif kind == "number":
             tokens.append(Token("N", word, int(word), _NO_READINGS, start, end))
         elif kind == "name":
             readings = vocabulary.get(word) or vocabulary[vocabulary_key(word)]
@@ -94,8 +99,8 @@ def _offset_hhmm(word: str) -> int:
 
 
 def quote(text: str, token: Token) -> str:
-    """The token as written in the original text, quoted."""
-    return repr(original(text, token))
+    """The token as written in the original text, quoted (clipped: input may be hostile)."""
+    return repr(clip(original(text, token)))
 
 
 def original(text: str, token: Token, to_end: bool = False) -> str:

@@ -6,7 +6,8 @@ Quirks of Blogger bodies handled here:
 - ``<div dir="ltr" trbidi="on">`` wrappers and ``<div>`` soup from the compose editor; empty
   ``<div><br /></div>`` spacers.
 - ``<span style="font-weight: bold;">`` / ``font-style: italic`` instead of ``<b>``/``<i>``; every
-  other styled ``<span>`` and ``<font>`` is only presentation and is unwrapped.
+  other styled ``<span>`` and ``<font>`` is only presentation and is unwrapped. Runs of inline
+  formatting are then reshaped to stay inside blocks (``importer.html.inline``).
 - MS Word pastes: ``<o:p>``, ``<w:…>``, conditional comments, ``class="MsoNormal"``, ``<xml>``
   and ``<style>`` blocks.
 - ``&nbsp;`` runs used for spacing (a single one between two words is kept).
@@ -22,11 +23,15 @@ from __future__ import annotations
 
 import functools
 import re
+import warnings
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from bs4 import BeautifulSoup, Tag
+from bs4 import BeautifulSoup, MarkupResemblesLocatorWarning, Tag
 from bs4.element import Comment, NavigableString
+
+from importer.html.fasttag import FastTag
+from importer.html.inline import css_flags, reshape_runs, tidy_runs
 
 #: Name of the element that marks the jump break in a cleaned tree.
 MORE_TAG = "blogimport-more"
@@ -60,7 +65,9 @@ class CleanResult:
 
 def parse(html: str) -> Tag:
     """The body of ``html`` parsed with lxml (a fragment gets a ``<body>`` wrapper)."""
-    soup = BeautifulSoup(html, "lxml")
+    with warnings.catch_warnings():  # a body that is only a link is content, not a file name
+        warnings.simplefilter("ignore", MarkupResemblesLocatorWarning)
+        soup = BeautifulSoup(html, "lxml", element_classes={Tag: FastTag})
     body = soup.body
     if body is None:
         body = soup.new_tag("body")
@@ -78,8 +85,10 @@ def clean(html: str) -> CleanResult:
     _caption_tables(root)
     _normalize_nbsp(root)
     _unwrap_wrappers(root)
+    reshape_runs(root, BLOCK_TAGS)
     for container in [root, *root.find_all(_CONTAINERS)]:
         _paragraphs_from_breaks(container)
+    tidy_runs(root)
     _drop_empty_blocks(root)
     return CleanResult(root, has_more, frozen)
 
@@ -113,10 +122,9 @@ def _drop_cruft(root: Tag) -> None:
     for tag in root.find_all(_DROP_TAGS):
         tag.decompose()
     for tag in root.find_all(True):
-        if tag.decomposed:  # inside an empty Word element dropped just before
-            continue
         if ":" in tag.name:  # <o:p>, <w:WordDocument>: Word's namespaced elements
-            tag.unwrap() if tag.get_text(strip=True) else tag.decompose()
+            # extract, not decompose: a later element of the list may sit inside this one
+            tag.unwrap() if tag.get_text(strip=True) else tag.extract()
             continue
         classes = tag.get("class")
         if isinstance(classes, list) and any(c.startswith("Mso") for c in classes):
@@ -157,16 +165,10 @@ def _mark_jump_break(root: Tag) -> bool:
     return True
 
 
-def _style(tag: Tag) -> str:
-    return str(tag.get("style") or "").replace(" ", "").lower()
-
-
 def _convert_spans(root: Tag) -> None:
     """Styled spans to ``<strong>``/``<em>``; other spans and ``<font>`` unwrapped."""
     for tag in root.find_all(["span", "font"]):
-        style = _style(tag)
-        bold = re.search(r"font-weight:(bold|[6-9]00)", style) is not None
-        italic = "font-style:italic" in style
+        bold, italic = css_flags(str(tag.get("style") or ""))
         if not (bold or italic) or not tag.get_text(strip=True):
             tag.unwrap()
             continue
@@ -177,9 +179,6 @@ def _convert_spans(root: Tag) -> None:
             for child in list(tag.children):
                 inner.append(child.extract())
             tag.append(inner)
-    for tag in root.find_all(["b", "strong", "i", "em"]):
-        if not tag.get_text(strip=True) and tag.find("img") is None:
-            tag.unwrap()
 
 
 def _caption_tables(root: Tag) -> None:

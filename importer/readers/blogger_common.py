@@ -26,6 +26,7 @@ from lxml import etree
 from importer.dates.tz import resolve_tz, zone_or_none
 from importer.diagnostics import Diagnostics
 from importer.errors import InputError
+from importer.readers.encoding import Utf8Watch, suspect_declaration
 
 ATOM = "http://www.w3.org/2005/Atom"
 GD = "http://schemas.google.com/g/2005"
@@ -187,27 +188,36 @@ def blog_zone(
 class _Prolog:
     """A read-only stream that checks the prolog and may declare missing prefixes on the root.
 
-    Also counts bytes for progress reports. Everything after the root start tag passes through.
+    Also counts bytes for progress reports, and (``watch_encoding``) watches an input declared
+    ISO-8859-1 or Windows-1252 for UTF-8 bytes. Everything after the root start tag passes through.
     """
 
-    def __init__(self, raw: BinaryIO, name: str, declare: dict[str, str]) -> None:
+    def __init__(self, raw: BinaryIO, name: str, declare: dict[str, str],
+                 watch_encoding: bool = True) -> None:
         self._raw = raw
         self._name = name
         self._declare = declare
         self._pending = b""
         self._started = False
+        self._watch_encoding = watch_encoding
+        self.watch: Utf8Watch | None = None
         self.bytes_read = 0
 
     def read(self, size: int = -1) -> bytes:
         if not self._started:
             self._started = True
-            self._pending = self._fix_prolog(self._raw.read(_PROLOG_LIMIT))
+            head = self._raw.read(_PROLOG_LIMIT)
+            label = suspect_declaration(head) if self._watch_encoding else None
+            self.watch = Utf8Watch(label) if label else None
+            self._pending = self._fix_prolog(head)
         if self._pending:
             chunk = self._pending if size < 0 else self._pending[:size]
             self._pending = self._pending[len(chunk):]
         else:
             chunk = self._raw.read(size)
         self.bytes_read += len(chunk)
+        if self.watch is not None:
+            self.watch.feed(chunk)
         return chunk
 
     def _fix_prolog(self, head: bytes) -> bytes:
@@ -253,17 +263,20 @@ def iter_entries(
     total: int | None = None,
     progress: Callable[[int, int], None] | None = None,
     declare: dict[str, str] | None = None,
+    encoding: str | None = None,
 ) -> Iterator[etree._Element]:
     """Stream the Atom entries of a document, freeing each one once the caller is done with it.
 
     ``head`` is filled with the feed-level facts (``feed_head``) before the first entry is
-    yielded. Raises ``InputError`` for malformed XML and ``PrefixUndeclared`` for a known
-    prefix used without a declaration (call again with ``declare``).
+    yielded, and after the last with ``encoding_suspect`` (the ``encoding-suspect`` message) when
+    the file declares ISO-8859-1 or Windows-1252 over UTF-8 bytes. ``encoding`` overrides the
+    declared encoding. Raises ``InputError`` for malformed XML and ``PrefixUndeclared`` for a
+    known prefix used without a declaration (call again with ``declare``).
     """
-    stream = _Prolog(raw, name, declare or {})
+    stream = _Prolog(raw, name, declare or {}, watch_encoding=encoding is None)
     parser = etree.iterparse(
         stream, events=("start", "end"), tag=ENTRY, resolve_entities=False, no_network=True,
-        load_dtd=False, huge_tree=True, remove_comments=True, remove_pis=True,
+        load_dtd=False, huge_tree=True, remove_comments=True, remove_pis=True, encoding=encoding,
     )
     open_line: int | None = None
     count = 0
@@ -285,6 +298,9 @@ def iter_entries(
             head.update(feed_head(parser.root))
     except etree.XMLSyntaxError as exc:
         raise _syntax_error(exc, name, open_line) from None
+    suspect = stream.watch.message() if stream.watch is not None else None
+    if suspect:
+        head["encoding_suspect"] = suspect
     if progress is not None:
         progress(stream.bytes_read, total or stream.bytes_read)
 
@@ -325,5 +341,23 @@ def _syntax_error(exc: etree.XMLSyntaxError, name: str, open_line: int | None) -
                                   or "EndTag" in message or "end of data" in message):
         return InputError(f"file ends inside <entry> (started at line {open_line}); the export "
                           "is truncated or corrupt", file=name, line=line)
-    first_line = message.splitlines()[0] if message else "malformed XML"
-    return InputError(f"not well-formed XML: {first_line}", file=name, line=line)
+    return InputError(f"not well-formed XML: {xml_error_text(message)}", file=name, line=line)
+
+
+_DEPTH = re.compile(r"Excessive depth in document: (\d+)")
+_HUGE_ADVICE = re.compile(r",?\s*use XML_PARSE_HUGE option", re.IGNORECASE)
+
+
+def xml_error_text(message: str) -> str:
+    """libxml2's message, first line, in words for the user: its advice "use XML_PARSE_HUGE
+    option" names a parser flag no user can set (and huge_tree is on already); the limit hit is
+    said instead."""
+    first = (message.strip().splitlines() or ["malformed XML"])[0]
+    depth = _DEPTH.search(first)
+    if depth:
+        return (f"elements are nested more than {depth.group(1)} deep, the XML parser's limit against "
+                "hostile input; no real export nests so deep, so the file is damaged or crafted")
+    if _HUGE_ADVICE.search(first):
+        return (_HUGE_ADVICE.sub("", first).strip().rstrip(",") + " (a size limit of the XML parser "
+                "against hostile input; the file is damaged or crafted)")
+    return first

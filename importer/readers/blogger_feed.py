@@ -10,6 +10,7 @@ parsing is reused. One ``feed-incomplete`` warning says what is missing.
 from __future__ import annotations
 
 import dataclasses
+import re
 from pathlib import Path
 
 from lxml import etree
@@ -21,6 +22,9 @@ from importer.options import ReadOptions
 from importer.readers.blogger_common import ATOM, blog_id_in, blog_zone, child_text, parse_tag_id
 from importer.readers.blogger_legacy import Collected, EntryInvalid, collect_with_retries, read_post
 from importer.readers.blogger_threads import assemble
+
+#: ``openSearch:totalResults``: a count of entries, in plain digits of a sane length.
+_COUNT = re.compile(r"[0-9]{1,12}")
 
 
 def _collect_entry(entry: etree._Element, collected: Collected, diagnostics: Diagnostics) -> None:
@@ -57,7 +61,8 @@ def read_blogger_feed(path: Path, options: ReadOptions, diagnostics: Diagnostics
                 description=head.get("subtitle", ""))
     listed = head.get("total_results", "")
     more = ""
-    if listed.isdigit() and int(listed) > len(collected.posts):
+    # ASCII digits only: str.isdigit() also accepts "²", which int() refuses
+    if _COUNT.fullmatch(listed) and int(listed) > len(collected.posts):
         more = f" This file lists {len(collected.posts)} of the blog's {listed} entries."
     diagnostics.report("feed-incomplete", "This is Blogger's public feed: published posts only, "
                        f"no drafts or comments, bodies may be cut short.{more}")

@@ -25,7 +25,7 @@ from importer.dates import check_display_time
 from importer.dates.locale_data import normalize_locale, tables_for
 from importer.dates.parse import parse_fields
 from importer.diagnostics import Diagnostics
-from importer.errors import DateParseError, InputError, UsageError
+from importer.errors import DateParseError, InputError, UsageError, clip
 from importer.model import Archive, Author, Blog, Comment, Location, Post
 from importer.options import ReadOptions
 from importer.readers.blogger_common import (
@@ -50,6 +50,7 @@ from importer.readers.blogger_common import (
     usable_url,
 )
 from importer.readers.blogger_threads import assemble
+from importer.readers.encoding import encoding_override
 
 KIND_SCHEME = "http://schemas.google.com/g/2005#kind"
 LABEL_SCHEME = "http://www.blogger.com/atom/ns#"
@@ -57,6 +58,8 @@ ANONYMOUS_NAMES = frozenset({"anonymous", "anonyymi"})
 _COMMENT_HREF = re.compile(r"/(\d+)/comments/default/(\d+)$")
 _RELATED_PARENT = re.compile(r"/comments/default/(\d+)$")
 _MAX_PREFIX_RETRIES = 3
+#: Blogger's longest display times ("keskiviikkona 10. kesäkuuta 2010 klo 16.02") are ~50 characters.
+_MAX_DISPLAY_TIME = 200
 
 Opener = Callable[[], BinaryIO]
 CollectEntry = Callable[[etree._Element, "Collected", Diagnostics], None]
@@ -115,6 +118,8 @@ def collect_with_retries(
         for prefix, uri in sorted(declare.items()):
             diagnostics.report("prefix-undeclared", f"The namespace prefix {prefix!r} is used but "
                                f"never declared; it was read as {uri!r}.")
+        if "encoding_suspect" in collected.head:
+            diagnostics.report("encoding-suspect", collected.head["encoding_suspect"])
         diagnostics.extend(attempt)
         return collected
 
@@ -124,7 +129,7 @@ def _collect(raw: BinaryIO, name: str, total: int | None, options: ReadOptions,
              ) -> Collected:
     collected = Collected()
     for entry in iter_entries(raw, name, collected.head, total=total, progress=options.progress,
-                              declare=declare):
+                              declare=declare, encoding=encoding_override(options.encoding)):
         try:
             collect_entry(entry, collected, diagnostics)
         except EntryInvalid as exc:
@@ -307,7 +312,11 @@ def _check_display_times(posts: tuple[Post, ...], locale: str, diagnostics: Diag
             text = comment.extra.get("display_time")
             if not text:
                 continue
-            reason = _display_time_reason(text, comment.published, locale)
+            if len(text) > _MAX_DISPLAY_TIME:  # hostile or broken: no date is this long
+                reason: str | None = (f"The displayed time {clip(text)!r} is {len(text)} characters "
+                                      "long, too long to be a date; it was not checked.")
+            else:
+                reason = _display_time_reason(text, comment.published, locale)
             if reason is not None:
                 diagnostics.report("display-time-mismatch", reason, entry=comment.id)
 

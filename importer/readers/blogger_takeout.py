@@ -21,7 +21,7 @@ from pathlib import Path
 
 from lxml import etree
 
-from importer.diagnostics import Diagnostics
+from importer.diagnostics import Diagnostics, plural
 from importer.model import Archive, Author, Blog, Comment, Location, Post
 from importer.options import ReadOptions
 from importer.readers.blogger_common import (
@@ -43,7 +43,7 @@ from importer.readers.blogger_legacy import (
     time_of,
 )
 from importer.readers.blogger_threads import assemble
-from importer.readers.takeout_source import FeedSource, resolve
+from importer.readers.takeout_source import FeedSource, inflated_limit, resolve
 
 B = f"{{{BLOGGER_2018}}}"
 POST_STATUSES = {"LIVE": "published", "DRAFT": "draft", "SCHEDULED": "scheduled",
@@ -56,7 +56,7 @@ _SLUG_MAX = 40
 
 def read_blogger_takeout(path: Path, options: ReadOptions, diagnostics: Diagnostics) -> Archive:
     """Read one blog of a Takeout (feed.atom, blog folder, Takeout folder or .zip)."""
-    source = resolve(path, options.blog, diagnostics)
+    source = resolve(path, options.blog, diagnostics, inflated_limit(options.max_inflated))
     collected = collect_with_retries(
         source.open, source.label, source.size, options, diagnostics,
         collect_entry=_collect_entry,
@@ -234,7 +234,7 @@ def _with_urls(posts: list[Post], base: str | None, zone: tzinfo | None,
             post = dataclasses.replace(post, extra=extra)
         result.append(post)
     if rebuilt:
-        diagnostics.report("url-reconstructed", f"{rebuilt} posts had no permalink in the export; "
-                           "their URLs were rebuilt from the title and local date.")
+        diagnostics.report("url-reconstructed", f"{plural(rebuilt, 'post')} had no permalink in the "
+                           "export; URLs were rebuilt from the title and local date.")
     return result
 

@@ -21,8 +21,9 @@ from importer.readers.sniff import (
     looks_like_html,
     read_head,
     sniff_xml,
+    sniff_xml_file,
 )
-from importer.readers.takeout_source import takeout_feeds
+from importer.readers.takeout_source import takeout_feeds, takeout_zips
 
 __all__ = ["classify_xml", "detect_format", "is_blogger_page", "looks_like_html", "read_head", "sniff_xml"]
 
@@ -59,7 +60,7 @@ def _detect_bytes(head: bytes, path: Path) -> str:
     if DTD_ENTITIES.search(head):
         raise InputError("the file declares XML entities (a possible XML bomb); refused",
                          file=str(path))
-    sniff = sniff_xml(head)
+    sniff = sniff_xml_file(path, head)
     if sniff is None:
         raise FormatDetectionError("not XML, JSON or HTML: no reader recognises it", file=str(path))
     name = classify_xml(sniff)
@@ -72,7 +73,7 @@ def _detect_bytes(head: bytes, path: Path) -> str:
 
 
 def _detect_folder(path: Path) -> str:
-    if takeout_feeds(path):
+    if takeout_feeds(path) or takeout_zips(path):  # a Takeout folder, or its (split) zips
         return "blogger-takeout"
     html_seen = 0
     for count, candidate in enumerate(path.rglob("*")):

@@ -3,19 +3,20 @@
 Shared by format detection (``detect``) and the Takeout folder-shape rule (``takeout_source``),
 so what a file looks like is decided by one set of functions. XML is sniffed with a bounded,
 entity-free parse of its start: the root element, its namespaces and the first entry's
-categories are enough to tell the Blogger formats apart.
+categories are enough to tell the Blogger formats apart. A long prolog (a comment of more than
+the 256 KiB sniffed, before the root element) is read on, up to ``MAX_PROLOG_BYTES``, until the
+root and the first entry have been seen (``sniff_xml_file``).
 """
 
 from __future__ import annotations
 
-import contextlib
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from lxml import etree
 
-from importer.errors import InputError
+from importer.errors import FormatDetectionError, InputError
 
 ATOM = "http://www.w3.org/2005/Atom"
 BLOGGER_2018 = "http://schemas.google.com/blogger/2018"
@@ -24,6 +25,8 @@ GDATA_KIND = "http://schemas.google.com/g/2005#kind"
 WXR_NS_PREFIX = "http://wordpress.org/export/"
 
 _SNIFF_BYTES = 256 * 1024
+#: How far to read for the root element past a long comment or processing instructions.
+MAX_PROLOG_BYTES = 64 * 1024**2
 # An internal DTD subset declaring entities: no Blogger or WordPress export has one, and
 # billion-laughs bombs need one. Refused before any parser sees it.
 DTD_ENTITIES = re.compile(rb"<!DOCTYPE[^\[>]*\[[^\]]*<!ENTITY", re.IGNORECASE)
@@ -40,6 +43,12 @@ _BLOGGER_MARKERS = re.compile(
     rb"id=[\"']post-body-\d|blogger\.com/dyn-css/",
     re.IGNORECASE,
 )
+# A hand-made Classic template may drop all of the above; what stays is Blogger's Classic markup
+# (date-header, post, post-body, post-footer classes) and the blog's blogspot permalinks.
+_CLASS_ATTRIBUTE = re.compile(rb"class\s*=\s*[\"']([^\"']{1,200})[\"']", re.IGNORECASE)
+_CLASSIC_CLASSES = frozenset({b"date-header", b"post", b"post-body", b"post-footer", b"post-title"})
+_BLOGSPOT_PERMALINK = re.compile(rb"https?://[a-z0-9-]+\.blogspot\.[a-z.]{2,12}/(?:\d{4}/\d{2}/|p/)"
+                                 rb"[^\"'\s<>]+\.html", re.IGNORECASE)
 
 
 @dataclass
@@ -72,25 +81,85 @@ def looks_like_html(head: bytes) -> bool:
 
 
 def is_blogger_page(head: bytes) -> bool:
-    """True when the start of an HTML page (64 KiB is plenty) shows it was rendered by Blogger."""
-    return _BLOGGER_MARKERS.search(head) is not None
+    """True when the start of an HTML page (64 KiB is plenty) shows it was rendered by Blogger.
+
+    Either a Blogger marker (generator meta, widget scripts, Blogger feeds and resources), or
+    three of the Classic template's classes together with a blogspot permalink.
+    """
+    if _BLOGGER_MARKERS.search(head) is not None:
+        return True
+    classes = {name.lower() for found in _CLASS_ATTRIBUTE.finditer(head) for name in found.group(1).split()}
+    return len(classes & _CLASSIC_CLASSES) >= 3 and _BLOGSPOT_PERMALINK.search(head) is not None
+
+
+class _Sniffer:
+    """An incremental, entity-free parse of a document's start, fed chunk by chunk."""
+
+    def __init__(self) -> None:
+        self.sniff = XmlSniff()
+        self.failed = False
+        self._parser = etree.XMLPullParser(
+            events=("start",), resolve_entities=False, no_network=True, load_dtd=False, huge_tree=True
+        )
+
+    def feed(self, data: bytes) -> None:
+        """Parse ``data`` and note what its elements say (nothing more after a syntax error)."""
+        if self.failed:
+            return
+        # a truncated head, or a damaged one (WXR with a Word \x0b): what came before still counts
+        try:
+            self._parser.feed(data)
+        except etree.XMLSyntaxError:
+            self.failed = True
+        try:
+            for _event, element in self._parser.read_events():
+                _note(self.sniff, element)
+        except etree.XMLSyntaxError:
+            self.failed = True
 
 
 def sniff_xml(head: bytes) -> XmlSniff | None:
     """Parse the start of an XML document; None when it is not XML at all."""
-    sniff = XmlSniff()
-    parser = etree.XMLPullParser(
-        events=("start",), resolve_entities=False, no_network=True, load_dtd=False, huge_tree=True
-    )
-    # a truncated head, or a damaged one (WXR with a Word \x0b): what came before still counts
-    with contextlib.suppress(etree.XMLSyntaxError):
-        parser.feed(head)
+    sniffer = _Sniffer()
+    sniffer.feed(head)
+    return sniffer.sniff if sniffer.sniff.root else None
+
+
+def sniff_xml_file(path: Path, head: bytes) -> XmlSniff | None:
+    """``sniff_xml`` of ``head`` (the file's first bytes), read on past a prolog longer than the
+    head: a 300 KiB comment before the root is still XML. ``InputError`` for an entity declaration
+    met on the way, ``FormatDetectionError`` past ``MAX_PROLOG_BYTES`` without a root element."""
+    sniffer = _Sniffer()
+    sniffer.feed(head)
+    if sniffer.sniff.root or sniffer.failed or len(head) < _SNIFF_BYTES:
+        return sniffer.sniff if sniffer.sniff.root else None
     try:
-        for _event, element in parser.read_events():
-            _note(sniff, element)
-    except etree.XMLSyntaxError:
-        pass
-    return sniff if sniff.root else None
+        done = _read_on(path, len(head), head[-8:], sniffer)
+    except OSError as exc:
+        raise InputError(f"cannot read: {exc.strerror or exc}", file=str(path)) from exc
+    if not sniffer.sniff.root and not sniffer.failed and done >= MAX_PROLOG_BYTES:
+        raise FormatDetectionError(f"XML with no root element in its first {MAX_PROLOG_BYTES // 2**20} "
+                                   "MiB (a comment that long is no blog export)", file=str(path))
+    return sniffer.sniff if sniffer.sniff.root else None
+
+
+def _read_on(path: Path, start: int, tail: bytes, sniffer: _Sniffer) -> int:
+    """Feed ``sniffer`` from ``start`` until the root and 256 KiB after it were seen; the offset."""
+    done, after_root = start, 0
+    with path.open("rb") as handle:
+        handle.seek(start)
+        while not sniffer.failed and after_root < _SNIFF_BYTES and done < MAX_PROLOG_BYTES:
+            chunk = handle.read(_SNIFF_BYTES)
+            if not chunk:
+                break
+            if not sniffer.sniff.root and b"<!ENTITY" in (tail + chunk).upper():
+                raise InputError("the file declares XML entities (a possible XML bomb); refused",
+                                 file=str(path))
+            tail = chunk[-8:]
+            sniffer.feed(chunk)
+            done += len(chunk)
+            after_root += len(chunk) if sniffer.sniff.root else 0
+    return done
 
 
 def _note(sniff: XmlSniff, element: etree._Element) -> None:

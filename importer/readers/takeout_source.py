@@ -4,7 +4,12 @@ Layout: ``Takeout/Blogger/Blogs/<blog title>/feed.atom`` + ``settings.csv`` besi
 ``Takeout/Blogger/Comments/<blog>/feed.atom`` holds comments the owner wrote elsewhere and is
 NOT a blog; folder names are sanitized, maybe non-ASCII titles; one Takeout may hold several
 blogs (``options.blog`` picks one by folder name or blog title). Zip members are read in place,
-never extracted, with size and compression-ratio limits against zip bombs.
+as streams, never extracted, with limits against zip bombs: a member may inflate to at most
+``MAX_INFLATED`` bytes (``--max-inflated`` raises it; the count is kept while streaming too) and,
+past 10 MiB, at most ``MAX_RATIO`` times its compressed size. A big Takeout comes split over
+several zips (``takeout-20240101T000000Z-001.zip``, ``-002.zip``...), a blog's feed in one part
+and its ``settings.csv`` maybe in another: given any part, or the folder holding them, all parts
+are read as one.
 """
 
 from __future__ import annotations
@@ -23,17 +28,23 @@ from typing import IO, BinaryIO, cast
 from importer.diagnostics import Diagnostics
 from importer.errors import InputError, UsageError
 from importer.readers.sniff import is_takeout_feed
+from importer.sizes import format_size, parse_size
 
-MAX_FEED_BYTES = 8 * 1024**3
+MAX_INFLATED = 1024**3
+"""Default limit on what one zip member (the feed) may inflate to. Readers hold the whole feed's
+posts in memory (peak RSS about 1.5-2.5 times the feed), so 1 GiB keeps a run within 2-3 GB;
+a real export that is bigger needs ``--max-inflated``."""
 MAX_SETTINGS_BYTES = 1024**2
 MAX_RATIO = 200
 """A member inflating more than this many times (and past 10 MiB) is treated as a zip bomb."""
 _RATIO_FLOOR = 10 * 1024**2
 #: What reading a damaged or unusual zip raises: a bad header or CRC, a broken deflate, bzip2 or
-#: lzma stream, an encrypted member (RuntimeError) or an unsupported method (NotImplementedError).
+#: lzma stream, an encrypted member (RuntimeError), an unsupported method (NotImplementedError),
+#: a member name flagged UTF-8 that is not (UnicodeDecodeError, a ValueError).
 _ZIP_DAMAGE = (zipfile.BadZipFile, zlib.error, lzma.LZMAError, OSError, EOFError, RuntimeError,
-               NotImplementedError)
+               NotImplementedError, ValueError)
 _BLOG_FEED = re.compile(r"(?:^|/)Blogger/Blogs/([^/]+)/feed\.atom$")
+_PART = re.compile(r"^(?P<stem>.+)-(?P<number>\d{3})\.zip$", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -63,12 +74,35 @@ def parse_settings(data: bytes, label: str) -> dict[str, str]:
     return {key.strip(): value for key, value in zip(rows[0], rows[1], strict=False)}
 
 
-def resolve(path: Path, options_blog: str | None, diagnostics: Diagnostics) -> FeedSource:
-    """The ``FeedSource`` for ``path``; ``UsageError`` listing blogs when the choice is unclear."""
+def inflated_limit(text: str | None) -> int:
+    """``--max-inflated`` in bytes (``MAX_INFLATED`` when not given); ``UsageError`` when unreadable."""
+    if text is None:
+        return MAX_INFLATED
+    limit = parse_size(text, "--max-inflated")
+    if limit < 1:
+        raise UsageError(f"--max-inflated {text!r} must be more than 0 bytes")
+    return limit
+
+
+def resolve(path: Path, options_blog: str | None, diagnostics: Diagnostics,
+            max_inflated: int = MAX_INFLATED) -> FeedSource:
+    """The ``FeedSource`` for ``path``; ``UsageError`` listing blogs when the choice is unclear.
+
+    A zip member that would inflate past ``max_inflated`` bytes is an ``InputError``.
+    """
+    return _choose(_candidates(path, max_inflated), options_blog, str(path), diagnostics)
+
+
+def blog_titles(path: Path, max_inflated: int = MAX_INFLATED) -> list[str]:
+    """The titles of the blogs a Takeout (feed, folder, zip or split zips) holds, sorted."""
+    return sorted(_title(source) for source in _candidates(path, max_inflated))
+
+
+def _candidates(path: Path, limit: int) -> list[FeedSource]:
     if path.is_dir():
-        candidates = _folder_feeds(path)
+        candidates = _folder_feeds(path) or _parts_feeds(takeout_zips(path), limit)
     elif zipfile.is_zipfile(path):
-        candidates = _zip_feeds(path)
+        candidates = _parts_feeds(zip_parts(path), limit)
     elif path.is_file():
         candidates = [_file_source(path, path.parent.name)]
     else:
@@ -76,7 +110,31 @@ def resolve(path: Path, options_blog: str | None, diagnostics: Diagnostics) -> F
     if not candidates:
         raise InputError("no Takeout blog feed (Blogger/Blogs/<blog>/feed.atom) found",
                          file=str(path))
-    return _choose(candidates, options_blog, str(path), diagnostics)
+    return candidates
+
+
+def zip_parts(path: Path) -> list[Path]:
+    """``path`` and the other parts of a split Takeout (``…-001.zip``, ``…-002.zip``), in order."""
+    match = _PART.match(path.name)
+    if match is None:
+        return [path]
+    siblings = [p for p in path.parent.iterdir()
+                if (m := _PART.match(p.name)) and m.group("stem") == match.group("stem") and p.is_file()]
+    return sorted(siblings, key=lambda p: p.name) or [path]
+
+
+def takeout_zips(folder: Path) -> list[Path]:
+    """The zip files directly in ``folder`` that hold a Takeout blog feed, with their other parts."""
+    zips = sorted(p for p in folder.glob("*.zip") if p.is_file() and zipfile.is_zipfile(p))
+    return zips if any(_has_blog_feed(p) for p in zips) else []
+
+
+def _has_blog_feed(path: Path) -> bool:
+    try:
+        with zipfile.ZipFile(path) as archive:
+            return any(_BLOG_FEED.search(name) for name in archive.namelist())
+    except _ZIP_DAMAGE:
+        return False
 
 
 def _choose(candidates: list[FeedSource], wanted: str | None, label: str,
@@ -150,34 +208,50 @@ def _folder_feeds(folder: Path) -> list[FeedSource]:
     return [_file_source(feed, feed.parent.name) for feed in takeout_feeds(folder)]
 
 
-def _zip_feeds(path: Path) -> list[FeedSource]:
+def _members(path: Path) -> dict[str, zipfile.ZipInfo]:
     try:
-        archive = zipfile.ZipFile(path)
-    except (zipfile.BadZipFile, OSError) as exc:
+        with zipfile.ZipFile(path) as archive:
+            return {info.filename: info for info in archive.infolist()}
+    except _ZIP_DAMAGE as exc:
         raise InputError(f"not a readable zip file: {exc}", file=str(path)) from exc
-    with archive:
-        members = {info.filename: info for info in archive.infolist()}
-        sources = []
-        for name, info in sorted(members.items()):
-            match = _BLOG_FEED.search(name)
-            if match is None or info.is_dir():
-                continue
-            _check_member(info, path, MAX_FEED_BYTES)
-            settings_name = str(PurePosixPath(name).parent / "settings.csv")
-            settings: dict[str, str] = {}
-            if settings_name in members:
-                settings_info = members[settings_name]
-                _check_member(settings_info, path, MAX_SETTINGS_BYTES)
-                settings = parse_settings(_read_member(path, settings_name),
-                                          f"{path}!{settings_name}")
-            sources.append(FeedSource(
-                label=f"{path}!{name}", folder=match.group(1), size=info.file_size,
-                open=_member_opener(path, name), settings=settings))
+
+
+def _parts_feeds(parts: list[Path], limit: int) -> list[FeedSource]:
+    """The blog feeds of one Takeout spread over ``parts`` (one zip, or a split one)."""
+    where: dict[str, tuple[Path, zipfile.ZipInfo]] = {}
+    for part in parts:
+        for name, info in _members(part).items():
+            where.setdefault(name, (part, info))
+    sources = []
+    for name, (part, info) in sorted(where.items()):
+        match = _BLOG_FEED.search(name)
+        if match is None or info.is_dir():
+            continue
+        _check_member(info, part, limit, flag="--max-inflated")
+        settings: dict[str, str] = {}
+        settings_name = str(PurePosixPath(name).parent / "settings.csv")
+        if settings_name in where:  # maybe in another part than the feed
+            settings_part, settings_info = where[settings_name]
+            _check_member(settings_info, settings_part, MAX_SETTINGS_BYTES)
+            settings = parse_settings(_read_member(settings_part, settings_name),
+                                      f"{settings_part}!{settings_name}")
+        sources.append(FeedSource(
+            label=f"{part}!{name}", folder=match.group(1), size=info.file_size,
+            open=_member_opener(part, name, limit), settings=settings))
     return sources
 
 
-def _check_member(info: zipfile.ZipInfo, path: Path, limit: int) -> None:
+def over_limit(name: str, size: int | str, limit: int, path: Path | str) -> InputError:
+    """The error for a zip member that inflates past ``--max-inflated``."""
+    return InputError(f"zip member {name!r} inflates to {size} bytes, over the limit of "
+                      f"{format_size(limit)}; refused as a possible zip bomb (if the export is real, "
+                      "raise the limit with --max-inflated, e.g. --max-inflated 4GB)", file=str(path))
+
+
+def _check_member(info: zipfile.ZipInfo, path: Path, limit: int, flag: str | None = None) -> None:
     too_big = info.file_size > limit
+    if too_big and flag is not None:
+        raise over_limit(info.filename, info.file_size, limit, path)
     ratio = info.file_size / max(info.compress_size, 1)
     if too_big or (info.file_size > _RATIO_FLOOR and ratio > MAX_RATIO):
         raise InputError(f"zip member {info.filename!r} would inflate to {info.file_size} bytes "
@@ -195,14 +269,14 @@ def _read_member(path: Path, name: str) -> bytes:
     return data
 
 
-def _member_opener(path: Path, name: str) -> Callable[[], BinaryIO]:
+def _member_opener(path: Path, name: str, limit: int) -> Callable[[], BinaryIO]:
     def open_member() -> BinaryIO:
         try:
             archive = zipfile.ZipFile(path)
         except _ZIP_DAMAGE as exc:
             raise InputError(f"cannot read zip member {name!r}: {exc}", file=str(path)) from exc
         try:
-            return cast(BinaryIO, _MemberStream(archive, archive.open(name)))
+            return cast(BinaryIO, _MemberStream(archive, archive.open(name), name, limit))
         except (*_ZIP_DAMAGE, KeyError) as exc:
             archive.close()
             raise InputError(f"cannot read zip member {name!r}: {exc}", file=str(path)) from exc
@@ -211,21 +285,31 @@ def _member_opener(path: Path, name: str) -> Callable[[], BinaryIO]:
 
 
 class _MemberStream(io.RawIOBase):
-    """A zip member that also closes its archive, and turns zip damage into ``InputError``."""
+    """A zip member that also closes its archive, turns zip damage into ``InputError``, and
+    stops at ``limit`` inflated bytes whatever the member's header claimed."""
 
-    def __init__(self, archive: zipfile.ZipFile, member: IO[bytes]) -> None:
+    def __init__(self, archive: zipfile.ZipFile, member: IO[bytes], name: str, limit: int) -> None:
         super().__init__()
         self._archive = archive
         self._member = member
+        self._name = name
+        self._limit = limit
+        self.inflated = 0
 
     def readable(self) -> bool:
         return True
 
     def read(self, size: int | None = -1) -> bytes:
+        wanted = self._limit + 1 - self.inflated if size is None or size < 0 else size
         try:
-            return self._member.read(-1 if size is None else size)
+            data = self._member.read(min(wanted, self._limit + 1 - self.inflated))
         except _ZIP_DAMAGE as exc:
             raise InputError(f"the zip file is damaged: {exc}", file=self._archive.filename) from exc
+        self.inflated += len(data)
+        if self.inflated > self._limit:
+            raise over_limit(self._name, f"more than {self.inflated - 1}", self._limit,
+                             self._archive.filename or "")
+        return data
 
     def close(self) -> None:
         self._member.close()

@@ -5,14 +5,15 @@ little memory. Quirks handled:
 - Namespaces differ by version and exporter: ``http://wordpress.org/export/1.0/`` ... ``1.2``, and
   WordPress.com writes ``https://``; elements are matched by local name within any of them.
 - Control characters XML forbids (``\\x0b`` from Word pastes) make real exports malformed; they
-  are removed from the byte stream before parsing and reported once (``control-chars-removed``).
+  are removed from the byte stream before parsing and reported once (``control-chars-removed``):
+  the byte stream and the parse are in ``wxr_stream``.
 - ``post_date_gmt`` is the instant; drafts carry ``0000-00-00 00:00:00`` there, and then
   ``post_date`` is read in the blog zone (``--timezone``). Without a zone, an item keeps the
   offset its two dates imply, and a lone ``post_date`` is taken as UTC (``timezone-missing``).
 - Every ``<item>`` becomes one ``Post`` whose ``kind`` is its ``post_type``: attachments stay
   entries of kind ``attachment`` (``extra``: ``attachment_url``, ``post_parent`` = the owning
-  entry's id), so ``len(archive.posts)`` equals the file's item count; other custom types
-  (``nav_menu_item``...) are kept with their kind and reported once per type (``kind-custom``).
+  entry's id), so ``len(archive.posts)`` equals the file's item count; custom types (``product``)
+  are kept with their kind and reported once per type (``kind-custom``), WordPress's own are not.
 - WordPress.com exports repeat some ``post_id``s on distinct items (menu entries of two menus):
   both are kept, the later under ``<id>-2`` (``entry-id-renamed``).
 - Tags and categories both become labels (each once, file order); the category names are also
@@ -27,75 +28,29 @@ from __future__ import annotations
 import json
 import math
 from collections import Counter
-from collections.abc import Iterator, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta, timezone, tzinfo
-from functools import lru_cache
 from pathlib import Path
-from typing import BinaryIO
 
 from lxml import etree
 
 from importer import wxr_meta as meta
 from importer.dates.tz import local_time_status, resolve_tz
-from importer.diagnostics import Diagnostics
+from importer.diagnostics import Diagnostics, plural
 from importer.errors import InputError
-from importer.model import Archive, Author, Blog, Comment, Location, Post
+from importer.html.autop import auto_paragraphs
+from importer.model import KNOWN_KINDS, Archive, Author, Blog, Comment, Location, Post
 from importer.options import ReadOptions
 from importer.readers.blogger_threads import check_thread
+from importer.readers.encoding import encoding_override
+from importer.readers.wxr_stream import CleanStream, channel_children
+from importer.readers.wxr_stream import key as _key
+from importer.slugs import decode_slug
 
 STATUSES = {"publish": "published", "draft": "draft", "future": "scheduled", "private": "private",
             "trash": "trashed", "pending": "pending", "inherit": "inherit"}
 APPROVED = {"1": "published", "0": "pending", "spam": "spam", "trash": "deleted"}
-BUILTIN_KINDS = ("post", "page", "attachment")
-_NAMESPACES = {"http://purl.org/rss/1.0/modules/content/": "content:",
-               "http://purl.org/dc/elements/1.1/": "dc:", "http://wellformedweb.org/CommentAPI/": "wfw:"}
-_CONTROL = bytes([*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20)])
-_CHUNK = 1 << 20
-#: How UTF-16 and UTF-32 documents start (byte order marks, or ``<`` as a wide character).
-_WIDE_STARTS = (b"\xff\xfe", b"\xfe\xff", b"<\x00", b"\x00<", b"\x00\x00")
-
-
-class _CleanStream:
-    """A binary stream minus the control bytes XML forbids (safe in UTF-8: never inside a sequence)."""
-
-    def __init__(self, raw: BinaryIO, total: int, options: ReadOptions) -> None:
-        self._raw, self._total, self._progress = raw, total, options.progress
-        self.removed = 0
-        self.done = 0
-        self._wide = False
-
-    def read(self, size: int = -1) -> bytes:
-        data = self._raw.read(size if size > 0 else _CHUNK)
-        if self.done == 0 and data[:2] in _WIDE_STARTS:
-            self._wide = True  # UTF-16/32: NUL bytes are half of every character, not controls
-        self.done += len(data)
-        if self._wide:
-            if self._progress is not None:
-                self._progress(self.done, self._total)
-            return data
-        cleaned = data.translate(None, _CONTROL)
-        self.removed += len(data) - len(cleaned)
-        if self._progress is not None:
-            self._progress(self.done, self._total)
-        return cleaned
-
-
-@lru_cache(maxsize=256)
-def _key(tag: str) -> str:
-    """``{http://wordpress.org/export/1.2/}post_id`` -> ``wp:post_id``; RSS elements stay bare.
-
-    An undeclared prefix leaves libxml2's tag as ``wp:post_id`` (not a valid ``QName``): it is
-    kept as written, which is also the key the declared form maps to.
-    """
-    namespace, brace, localname = tag[1:].partition("}") if tag.startswith("{") else ("", "", tag)
-    if not brace:
-        return tag
-    if "wordpress.org/export" in namespace:
-        prefix = "excerpt:" if namespace.rstrip("/").endswith("excerpt") else "wp:"
-    else:
-        prefix = _NAMESPACES.get(namespace, "" if not namespace else "?:")
-    return prefix + localname
 
 
 def _text(element: etree._Element | None) -> str:
@@ -213,7 +168,8 @@ def _comment(raw: _Raw, post_id: str, state: _State) -> Comment | None:
         id=comment_id, post_id=post_id, parent_id=f.get("wp:comment_parent", "0").strip(),
         author=Author(name=f.get("wp:comment_author", ""), uri=url or None,
                       anonymous=pairs.get(meta.ANONYMOUS) == "1"),
-        published=published, content_html=f.get("wp:comment_content", ""), extra=extra,
+        published=published, extra=extra,
+        content_html=_body(f.get("wp:comment_content", ""), meta.SOURCE_ID in pairs),
         status=pairs.get(meta.STATUS) or APPROVED.get(approved, approved or "pending"),
     )
 
@@ -303,17 +259,23 @@ def _item(raw: _Raw, state: _State) -> Post | None:
     return Post(
         id=post_id, kind=kind, title=f.get("title", ""),
         status=pairs.get(meta.STATUS) or STATUSES.get(status, status or "draft"),
-        slug=pairs.get(meta.SLUG) or f.get("wp:post_name", "").strip() or None,
+        slug=pairs.get(meta.SLUG) or decode_slug(f.get("wp:post_name", "").strip()) or None,
         url=pairs.get(meta.PERMALINK) or (None if ours else f.get("link", "").strip() or None),
         url_reconstructed=pairs.get(meta.URL_RECONSTRUCTED) == "1",
         published=published,
         updated=_updated(updated, state) if updated else
         state.instant(f.get("wp:post_modified", ""), f.get("wp:post_modified_gmt", ""), post_id),
         author=Author(name=state.authors.get(creator, creator), uri=author_uri) if creator else None,
-        labels=_labels(raw.terms, extra), content_html=f.get("content:encoded", ""),
+        labels=_labels(raw.terms, extra), content_html=_body(f.get("content:encoded", ""), ours),
         location=_location(location),
         comments=_thread(raw.comments, post_id, state), extra=extra,
     )
+
+
+def _body(text: str, ours: bool) -> str:
+    """A body as WordPress shows it: classic-editor text gets its paragraphs (our own WXR holds
+    Blogger's HTML, which must stay byte for byte)."""
+    return text if ours else auto_paragraphs(text)
 
 
 def _updated(text: str, state: _State) -> datetime | None:
@@ -355,30 +317,6 @@ def _channel_child(element: etree._Element, state: _State) -> None:
         state.channel.setdefault(key, _text(element))
 
 
-def _events(stream: _CleanStream, path: Path) -> Iterator[etree._Element]:
-    """Each finished child of ``<channel>``, cleared (with its predecessors) once handled."""
-    context = etree.iterparse(stream, events=("end",), resolve_entities=False, no_network=True,
-                              load_dtd=False, huge_tree=True, remove_comments=True, remove_pis=True)
-    try:
-        for _event, element in context:
-            parent = element.getparent()
-            if parent is None:
-                if _key(element.tag) != "rss":
-                    raise InputError(f"root <{_key(element.tag)}> is not a WXR "
-                                     "<rss> document", file=str(path))
-                continue
-            if not isinstance(parent.tag, str) or _key(parent.tag) != "channel":
-                continue
-            yield element
-            element.clear(keep_tail=False)
-            while element.getprevious() is not None:
-                del parent[0]
-    except etree.XMLSyntaxError as exc:
-        first_line = (str(exc.msg or exc).strip().splitlines() or ["malformed XML"])[0]
-        raise InputError(f"not well-formed WXR: {first_line}", file=str(path),
-                         line=exc.position[0] if exc.position else None) from None
-
-
 def _resolve_parents(posts: list[Post], ids: Mapping[str, str]) -> list[Post]:
     """``extra["post_parent"]`` from a WXR id to the parent entry's id in this archive."""
     resolved = []
@@ -390,14 +328,17 @@ def _resolve_parents(posts: list[Post], ids: Mapping[str, str]) -> list[Post]:
     return resolved
 
 
-def _report(state: _State, stream: _CleanStream) -> None:
+def _report(state: _State, stream: CleanStream) -> None:
+    suspect = stream.watch.message() if stream.watch is not None else None
+    if suspect:
+        state.diagnostics.report("encoding-suspect", suspect)
     if stream.removed:
         state.diagnostics.report("control-chars-removed", f"{stream.removed} control characters "
                                  "XML forbids were removed from the input.")
     for kind, count in state.kinds.items():
-        if kind not in BUILTIN_KINDS:
-            state.diagnostics.report("kind-custom", f"{count} entries of post type '{kind}' were kept "
-                                     f"with kind '{kind}'.")
+        if kind not in KNOWN_KINDS:  # WordPress's own types (menu items, blocks...) are not custom
+            state.diagnostics.report("kind-custom", f"{plural(count, 'entry', 'entries')} of post "
+                                     f"type '{kind}' kept with kind '{kind}'.")
     if state.assumed_utc:
         state.diagnostics.report("timezone-missing", "Some dates had no GMT form and were read as "
                                  "UTC.")
@@ -410,8 +351,8 @@ def read_wxr(path: Path, options: ReadOptions, diagnostics: Diagnostics) -> Arch
     try:
         total = path.stat().st_size
         with path.open("rb") as raw:
-            stream = _CleanStream(raw, total, options)
-            for element in _events(stream, path):
+            stream = CleanStream(raw, total, options)
+            for element in channel_children(stream, path, encoding_override(options.encoding)):
                 _channel_child(element, state)
     except OSError as exc:
         raise InputError(f"cannot read: {exc.strerror or exc}", file=str(path)) from exc

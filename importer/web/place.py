@@ -15,7 +15,6 @@ from __future__ import annotations
 import os
 from dataclasses import replace
 from pathlib import Path, PurePosixPath
-from typing import TYPE_CHECKING
 from urllib.parse import quote
 
 from importer.diagnostics import Diagnostics
@@ -25,12 +24,10 @@ from importer.outputs import OutputFile
 from importer.site import SiteUrls
 from importer.web.download import download_images
 from importer.web.images import ImageInventory, original_url
+from importer.web.options import WebOptions
 from importer.web.report import WebReport
 
-if TYPE_CHECKING:
-    from importer.web import WebOptions
 
-#: (folder in the output tree, URL prefix it is served under) per generator.
 def find_albums(source: str | Path | None) -> Path | None:
     """The ``Blogger/Albums`` folder of a Takeout folder input, when there is one."""
     if source is None or not Path(source).is_dir():

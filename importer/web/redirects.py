@@ -3,20 +3,33 @@
 Every post and page with a permalink gets ``/2010/06/slug.html`` (and its mobile ``?m=1`` form)
 -> its new URL; every label gets ``/search/label/<label>`` -> its new tag page. Paths that stay the
 same (WordPress with Blogger's permalink structure) get no redirect, which also rules out loops.
+A tag page exists in a production build only when a public entry carries the tag: a label only
+drafts use gets no redirect (it would point at a 404), while every spelling of a merged label
+(``Koodi``, ``koodi``, even one only a draft uses) does, since they share the rendered page.
 
 How each format covers the mobile ``?m=1`` (and ``?showComment=``) URLs:
 - nginx maps ``$uri`` (the decoded path, no query), so one key per path matches every query;
   its keys are case-insensitive, so paths differing only by case share the first one's target;
-- Apache ``RewriteRule`` patterns never see the query, and ``QSD`` drops it from the target;
+- Apache ``RewriteRule`` patterns never see the query, and ``QSD`` drops it from the target.
+  mod_rewrite reads its arguments with its own parser: a quoted argument runs verbatim to the
+  next quote (``\\"`` and ``\\\\`` are no escapes there), so patterns carry single backslashes and
+  spell a quote as ``\\x22``; in the target a backslash does escape (``\\$1`` stays literal);
 - Netlify rules without query parameters match any query; ``301!`` wins over the
   generator's own alias pages at the same path;
 - the CSV lists the ``?m=1`` variants explicitly, for tools that match whole URLs.
+
+Control characters (``%0A`` in a crafted permalink decodes to a newline, which would end a
+``RewriteRule`` and start a directive of the input's choosing) never reach a map raw: Apache
+patterns spell them as ``\\xHH`` byte escapes (the rule still matches the decoded path), and
+everywhere else, targets included, they stay percent-encoded (so nginx, which matches the decoded
+path, no longer matches such a path: no real Blogger permalink holds one).
 """
 
 from __future__ import annotations
 
 import csv
 import io
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from difflib import get_close_matches
@@ -31,6 +44,18 @@ FORMATS = ("nginx", "apache", "netlify", "csv")
 NGINX_VARIABLE = "$blogimport_redirect"
 #: Characters with a meaning in a PCRE pattern.
 _REGEX_SPECIAL = set("\\.^$|?*+()[]{}")
+#: C0 and C1 controls, DEL, and the line and paragraph separators.
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+
+
+def encode_controls(text: str) -> str:
+    """``text`` with each control character percent-encoded (``"a\\nb"`` -> ``"a%0Ab"``)."""
+    return _CONTROL.sub(lambda m: "".join(f"%{b:02X}" for b in m.group().encode("utf-8")), text)
+
+
+def _decoded(path: str) -> str:
+    """A percent-encoded path decoded for servers that match decoded paths, controls excepted."""
+    return encode_controls(unquote(path))
 
 
 @dataclass(frozen=True)
@@ -58,9 +83,11 @@ def redirect_list(archive: Archive, site: SiteUrls) -> list[Redirect]:
         new = site.absolute(new_path)
         found.setdefault(old, Redirect(old, new, post.id))
         found.setdefault(old + "?m=1", Redirect(old + "?m=1", new, post.id))
+    rendered = {site.tags[label] for post in archive.posts if post.is_public
+                for label in post.labels if label in site.tags}
     for label, tag_path in site.tags.items():
         old = label_path(label)
-        if old == tag_path:
+        if old == tag_path or tag_path not in rendered:
             continue
         new = site.absolute(tag_path)
         found.setdefault(old, Redirect(old, new, f"label:{label}"))
@@ -74,7 +101,7 @@ def _nginx_string(text: str) -> str:
 
 def _bucket_size(redirects: Sequence[Redirect]) -> int:
     """A power of two holding the longest key (in bytes) plus nginx's per-entry overhead."""
-    longest = max((len(unquote(r.old).encode("utf-8")) for r in redirects), default=0)
+    longest = max((len(_decoded(r.old).encode("utf-8")) for r in redirects), default=0)
     size = 64
     while size < longest + 32:
         size *= 2
@@ -96,30 +123,50 @@ def render_nginx(redirects: Sequence[Redirect]) -> str:
     ]
     seen: set[str] = set()
     for redirect in redirects:
-        key = unquote(redirect.old)
+        key = _decoded(redirect.old)
         # map keys are case-insensitive in nginx: "/search/label/Koodi" and ".../koodi" would conflict
         if redirect.is_variant or key.lower() in seen:
             continue
         seen.add(key.lower())
         # the value may not hold a bare "$" (nginx would read a variable); targets are URLs, so encode it
-        target = redirect.new.replace("$", "%24")
+        target = encode_controls(redirect.new).replace("$", "%24")
         lines.append(f"    {_nginx_string(key)} {_nginx_string(target)};")
     lines.append("}")
     return "\n".join(lines) + "\n"
 
 
+def _pcre_literal(ch: str) -> str:
+    if ch in _REGEX_SPECIAL:
+        return "\\" + ch
+    if ch == '"' or _CONTROL.match(ch):
+        return "".join(f"\\x{b:02x}" for b in ch.encode("utf-8"))
+    return ch
+
+
 def regex_escape(text: str) -> str:
-    """``text`` as a literal PCRE pattern: each metacharacter behind a backslash."""
-    return "".join("\\" + ch if ch in _REGEX_SPECIAL else ch for ch in text)
+    """``text`` as a literal PCRE pattern for a double-quoted ``RewriteRule`` argument.
+
+    Each metacharacter goes behind one backslash. A double quote and each control character
+    become ``\\xHH`` escapes of their UTF-8 bytes: mod_rewrite's own argument parser ends a quoted
+    argument at the next quote whatever precedes it (``\\"`` is no escape there), and a raw newline
+    would end the directive.
+    """
+    return "".join(_pcre_literal(ch) for ch in text)
 
 
 def apache_quote(text: str) -> str:
-    """A double-quoted Apache config argument: ``\\`` and ``"`` escaped (the config parser undoes it)."""
-    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+    """``text`` as a double-quoted ``RewriteRule`` argument, as mod_rewrite reads it: verbatim up
+    to the closing quote (no unescaping), so ``text`` must hold no ``"``."""
+    if '"' in text:
+        raise ValueError(f"a RewriteRule argument cannot hold a double quote: {text!r}")
+    return f'"{text}"'
 
 
 def _apache_substitution(url: str) -> str:
-    # "$1", "%1" and "%{VAR}" are back-references in a substitution; a backslash makes them literal
+    """The target URL as a substitution: quote, space and controls percent-encoded (it is a URL,
+    and NE sends it as written), then ``\\``, ``$`` and ``%`` made literal with one backslash
+    (``$1``, ``%1`` and ``%{VAR}`` would be expanded)."""
+    url = encode_controls(url).replace('"', "%22").replace(" ", "%20")
     return url.replace("\\", "\\\\").replace("$", "\\$").replace("%", "\\%")
 
 
@@ -145,11 +192,12 @@ def render_apache(redirects: Sequence[Redirect]) -> str:
 def render_netlify(redirects: Sequence[Redirect]) -> str:
     """A Netlify ``_redirects`` file: ``old new 301!`` per line (forced over alias pages)."""
     lines = ["# Redirects from the old Blogger addresses, written by blogimport."]
-    width = max((len(r.old) for r in redirects), default=0)
+    width = max((len(encode_controls(r.old)) for r in redirects), default=0)
     for redirect in redirects:
         if redirect.is_variant:
             continue
-        lines.append(f"{redirect.old.ljust(width)}  {quote(redirect.new, safe=':/?#=&%~+@!$,;')}  301!")
+        old = encode_controls(redirect.old)
+        lines.append(f"{old.ljust(width)}  {quote(redirect.new, safe=':/?#=&%~+@!$,;')}  301!")
     return "\n".join(lines) + "\n"
 
 
@@ -159,7 +207,8 @@ def render_csv(redirects: Sequence[Redirect]) -> str:
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(["old", "new", "status", "entry"])
     for redirect in redirects:
-        writer.writerow([redirect.old, redirect.new, "301", redirect.entry])
+        writer.writerow([encode_controls(redirect.old), encode_controls(redirect.new), "301",
+                         encode_controls(redirect.entry)])
     return buffer.getvalue()
 
 

@@ -133,7 +133,12 @@ def _show_comment(link: Tag | None) -> datetime | None:
     match = _SHOW_COMMENT.search(str(link.get("href", "")))
     if match is None:
         return None
-    return datetime.fromtimestamp(int(match.group(1)) / 1000, tz=timezone.utc)
+    try:  # "?showComment=9999999999999999" is year 318857: then only the shown text is used
+        value = datetime.fromtimestamp(int(match.group(1)) / 1000, tz=timezone.utc)
+    except (ValueError, OverflowError, OSError):
+        return None
+    # the years 1 and 9999 overflow when moved into the blog's zone
+    return value if 1 < value.year < 9999 else None
 
 
 def _text(tag: Tag | None) -> str:

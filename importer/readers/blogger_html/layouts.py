@@ -31,6 +31,7 @@ Layout = Literal["layouts", "theme2017", "mobile", "classic", "dynamic-views", "
 
 _DATA_CONTEXT = re.compile(r"_WidgetManager\._SetDataContext\(\s*\[(.{0,200000}?)\]\s*\)\s*;", re.S)
 _JS_ESCAPE = re.compile(r"\\(x[0-9a-fA-F]{2}|u[0-9a-fA-F]{4}|.)")
+_CONTROLS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 _MOBILE_QUERY = re.compile(r"^(?:m=[01])$")
 
 
@@ -127,13 +128,17 @@ def _scalars(text: str) -> dict[str, str]:
 
 
 def _unescape_js(text: str) -> str:
+    """A JS string literal's text unescaped. ``\\ud83d\\ude00`` pairs make one character; a lone
+    surrogate (which no writer can encode) becomes U+FFFD, and ``\\x00``-style controls go."""
     def replace(match: re.Match[str]) -> str:
         code = match.group(1)
         if code[0] in "xu" and len(code) > 1:
             return chr(int(code[1:], 16))
         return {"n": "\n", "t": "\t"}.get(code, code)
 
-    return _JS_ESCAPE.sub(replace, text)
+    unescaped = _JS_ESCAPE.sub(replace, text)
+    paired = unescaped.encode("utf-16", "surrogatepass").decode("utf-16", "replace")
+    return _CONTROLS.sub("", paired)
 
 
 def normalize_url(url: str | None) -> str | None:

@@ -4,17 +4,32 @@ Each note exists because a generator silently misbehaves without it (OUTPUTS.md)
 re-expresses dates in the build machine's zone and ignores ``redirect_from`` without
 jekyll-redirect-from; Hugo's Goldmark drops raw HTML unless ``unsafe`` is on; Zola ignores tags
 not declared as a taxonomy; Pelican needs the pelican-alias plugin for ``Alias`` (its module is
-``pelican_alias``: an old-style plugin, not in the ``pelican.plugins`` namespace). Passing raw HTML
-through is safe only because bodies were sanitized; the Scripts section says so, or, with
+``pelican_alias``: an old-style plugin, not in the ``pelican.plugins`` namespace). Hugo's goldmark
+(typographer, linkify) and Jekyll's kramdown (smart quotes, typographic symbols) change text by
+default: ``'`` ``"`` ``--`` ``...`` and minute marks like ``25'`` become curly quotes, dashes and
+ellipses, and Hugo links bare e-mail and ``www.`` addresses; the notes give the lines that keep the
+text as written. ``typographer = false`` is read by every Hugo (0.112 turned it into a table but
+still accepts the boolean). Python-Markdown (Pelican) and Zola change nothing by default. Passing
+raw HTML through is safe only because bodies were sanitized; the Scripts section says so, or, with
 ``--keep-scripts``, says what the user took on.
 """
 
 from __future__ import annotations
 
+import unicodedata
+
 from importer.model import Blog
 from importer.writers.markdown.options import MarkdownOptions
 from importer.writers.markdown.preset_notes import preset_notes
 from importer.writers.markdown.presets import PRESET_FLAVORS
+
+#: Hugo settings that keep the text as typed (see the module docstring).
+HUGO_FAITHFUL = ("[markup.goldmark.extensions]", "  linkify = false      # bare addresses stay text",
+                 "  typographer = false  # quotes, dashes and dots stay as typed")
+#: kramdown (Jekyll) settings that keep quotes, dashes and dots as typed.
+KRAMDOWN_FAITHFUL = ("kramdown:", '  smart_quotes: ["apos", "apos", "quot", "quot"]',
+                     '  typographic_symbols: {hellip: "...", mdash: "---", ndash: "--", laquo: "<<", '
+                     'raquo: ">>", laquo_space: "<< ", raquo_space: " >>"}')
 
 
 def _hugo(options: MarkdownOptions, raw_html: bool) -> list[str]:
@@ -31,7 +46,11 @@ def _hugo(options: MarkdownOptions, raw_html: bool) -> list[str]:
         lines += ["Add to `hugo.toml`:", "", "```toml", *settings, "```", ""]
     else:
         lines += ["The posts need no settings in `hugo.toml`.", ""]
-    lines += ["Comments are in `data/comments/<slug>.json` (`.Site.Data.comments`).",
+    lines += ["By default Hugo changes text the posts hold as typed: its typographer turns `'` `\"` `--` "
+              "`...` (and minute marks like `25'`) into curly quotes, dashes and an ellipsis, and linkify "
+              "makes links of bare e-mail and `www.` addresses. For a faithful copy add:", "",
+              "```toml", *HUGO_FAITHFUL, "```", "",
+              "Comments are in `data/comments/<slug>.json` (`.Site.Data.comments`).",
               "`aliases` write redirect pages at the old Blogger paths."]
     return lines
 
@@ -44,7 +63,10 @@ def _jekyll(timezone: str, options: MarkdownOptions) -> list[str]:
     if options.permalink:
         lines.append(f"permalink: {options.permalink}")
     lines += ["```", "", "and `gem \"jekyll-redirect-from\"` to the Gemfile: without it `redirect_from` is "
-              "ignored silently. Without `timezone` Jekyll moves dates into the build machine's zone.",
+              "ignored silently. Without `timezone` Jekyll moves dates into the build machine's zone.", "",
+              "By default kramdown turns `'` `\"` `--` `---` `...` `<<` `>>` into curly quotes, dashes, an "
+              "ellipsis and guillemets. For a faithful copy add to `_config.yml`:", "",
+              "```yaml", *KRAMDOWN_FAITHFUL, "```", "",
               "Comments are in `_data/comments/<slug>.json` (`site.data.comments`)."]
     return lines
 
@@ -87,6 +109,13 @@ def _scripts(options: MarkdownOptions) -> list[str]:
         "every post you trust."]
 
 
+def _one_line(text: str) -> str:
+    """``text`` fit for a heading: control characters and line breaks (a NUL, an escape sequence,
+    U+2028) become spaces, runs of spaces one."""
+    return " ".join("".join(" " if unicodedata.category(ch) in ("Cc", "Zl", "Zp") else ch
+                            for ch in text).split())
+
+
 def site_notes(blog: Blog, options: MarkdownOptions, raw_html: bool,
                redirects: list[tuple[str, str]] | None = None) -> bytes:
     """The SITE-NOTES.md bytes for ``blog`` written with ``options``.
@@ -95,7 +124,7 @@ def site_notes(blog: Blog, options: MarkdownOptions, raw_html: bool,
     in the site's config (MkDocs).
     """
     timezone = blog.timezone or "UTC"
-    lines = [f"# Site notes for {blog.title or 'the converted blog'}", "",
+    lines = [f"# Site notes for {_one_line(blog.title) or 'the converted blog'}", "",
              f"Converted by blogimport for {options.flavor}. Dates carry their offsets; the blog's "
              f"time zone is {timezone}.", ""]
     if options.flavor == "hugo":

@@ -13,8 +13,6 @@ from typing import Any
 
 from importer.checks.base import CheckContext, Finding
 from importer.diagnostics import Diagnostics, plural
-from importer.html.markdown import html_to_markdown
-from importer.html.sanitize import find_removed, sanitize_html
 from importer.model import Archive
 from importer.outputs import WriterSpec
 from importer.writers import WRITERS
@@ -46,6 +44,9 @@ def check_slug_collisions(archive: Archive, context: CheckContext) -> Iterator[F
 
 def check_raw_html(archive: Archive, context: CheckContext) -> Iterator[Finding]:
     """Post bodies holding HTML that Markdown cannot express (it would be kept as raw HTML)."""
+    from importer.html.markdown import html_to_markdown  # markdownify: only when this check runs
+    from importer.html.sanitize import sanitize_html  # nh3, lxml: the same
+
     if not any(spec.layout == "tree" for spec in _writers(context)):  # Markdown site trees
         return
     for post in archive.posts:
@@ -63,6 +64,8 @@ def check_scripts(archive: Archive, context: CheckContext) -> Iterator[Finding]:
     Comments are sanitized in every output; post bodies in the site outputs (Markdown flavors),
     unless ``--keep-scripts``, and in JSON with ``--sanitize``.
     """
+    from importer.html.sanitize import find_removed  # nh3, lxml: only when this check runs
+
     sites = any(spec.layout == "tree" for spec in _writers(context))  # Markdown site trees
     for post in archive.posts:
         title = post.title or post.id

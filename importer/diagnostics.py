@@ -99,6 +99,8 @@ DiagnosticCode = Literal[
     "blogs-several",
     "slug-collision",
     "html-raw-kept",
+    "script-removed",
+    "script-kept",
     "html-empty-dropped",
     "draft-skipped",
     "kind-skipped",
@@ -198,6 +200,12 @@ CODES: dict[DiagnosticCode, Code] = {
            "a distinct, deterministic name.", "Rename one of the posts if the new name matters."),
         _c("html-raw-kept", _I, "Some HTML could not be expressed in Markdown and was kept as raw "
            "HTML.", "Enable raw HTML in the site generator (see SITE-NOTES.md)."),
+        _c("script-removed", _W, "A post or comment held HTML that can run script or load active "
+           "content (a <script>, an event handler such as onerror, a javascript:, vbscript: or non-image "
+           "data: URL, an embed from a host not on the allow-list, a form); sanitizing removed it.",
+           "Nothing to do for comments; for a post body you trust, --keep-scripts writes it as it is."),
+        _c("script-kept", _I, "A post body holds HTML that can run script, and was written as it is "
+           "because --keep-scripts was given.", "Drop --keep-scripts unless you trust every post."),
         _c("html-empty-dropped", _I, "Elements that show nothing (a link with neither text nor "
            "image, an empty heading, code block or list item) were left out of the Markdown.",
            "Nothing to do: the page shows the same; add text in the source to keep them."),

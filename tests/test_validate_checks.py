@@ -112,6 +112,9 @@ BROKEN: dict[str, tuple[Callable[[Archive], Archive], str, str | None]] = {
         "image-remote", None),
     "a draft": (_with_post(1, status="draft"), "entries-not-public", None),
     "a spam comment": (_with_comments(_comment("11", status="spam")), "entries-not-public", None),
+    "a comment with an event handler": (
+        _with_comments(_comment("11", content_html='Hyvä!<img src="x.jpg" onerror="alert(1)">')),
+        "script-removed", "11"),
 }
 
 

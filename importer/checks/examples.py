@@ -43,6 +43,8 @@ EXAMPLES: dict[str, str] = {
                       "used by entry 7000000000000000003; this entry is written as 'blog-post-2010-03'.",
     "html-raw-kept": "site:entry[7000000000000000002]: info[html-raw-kept]: An <iframe> (YouTube) was "
                      "kept as raw HTML.",
+    "script-kept": "site:entry[7000000000000000002]: info[script-kept]: Kept 1 <script>, 1 iframe from "
+                   "widgets.example.com in the post 'Kesäkuun kuulumiset' (--keep-scripts).",
     "html-empty-dropped": "site:entry[7000000000000000002]: info[html-empty-dropped]: Left out of "
                           "'Kesäkuun kuulumiset' as they show nothing: empty <a>, empty <h3>.",
     "draft-skipped": "site:entry[7000000000000000007]: info[draft-skipped]: Draft 'Keskeneräinen "

@@ -1,8 +1,8 @@
 """Output checks: what converting would have to change or keep as it is, per output flavor.
 
-They ask the writers' registry (each writer's URL plan, ``WriterSpec.site_urls``) and the
-HTML-to-Markdown converter rather than re-implementing their rules, so validate predicts exactly
-what ``convert`` will do.
+They ask the writers' registry (each writer's URL plan, ``WriterSpec.site_urls``), the
+HTML-to-Markdown converter and the sanitizer rather than re-implementing their rules, so validate
+predicts exactly what ``convert`` will do.
 """
 
 from __future__ import annotations
@@ -45,13 +45,36 @@ def check_slug_collisions(archive: Archive, context: CheckContext) -> Iterator[F
 def check_raw_html(archive: Archive, context: CheckContext) -> Iterator[Finding]:
     """Post bodies holding HTML that Markdown cannot express (it would be kept as raw HTML)."""
     from importer.html.markdown import html_to_markdown  # markdownify: only when this check runs
+    from importer.html.sanitize import sanitize_html  # nh3, lxml: the same
 
     if not any(spec.layout == "tree" for spec in _writers(context)):  # Markdown site trees
         return
     for post in archive.posts:
-        body = html_to_markdown(post.content_html)
+        body = html_to_markdown(sanitize_html(post.content_html))  # as convert does by default
         if body.raw_kept:
             verb = "has" if body.raw_kept == 1 else "have"
             yield Finding(f"{plural(body.raw_kept, 'piece')} of HTML in '{post.title or post.id}' "
                           f"{verb} no Markdown form and would stay raw HTML "
                           f"({', '.join(body.raw_tags)}).", post.id)
+
+
+def check_scripts(archive: Archive, context: CheckContext) -> Iterator[Finding]:
+    """Post bodies and comments holding script or active content, which sanitizing removes.
+
+    Comments are sanitized in every output; post bodies in the site outputs (Markdown flavors),
+    unless ``--keep-scripts``, and in JSON with ``--sanitize``.
+    """
+    from importer.html.sanitize import find_removed  # nh3, lxml: only when this check runs
+
+    sites = any(spec.layout == "tree" for spec in _writers(context))  # Markdown site trees
+    for post in archive.posts:
+        title = post.title or post.id
+        found = find_removed(post.content_html) if sites else None
+        if found:
+            yield Finding(f"The {post.kind} '{title}' holds {found.describe()}; a site output removes "
+                          "it (--keep-scripts keeps it).", post.id)
+        for comment in post.comments:
+            found = find_removed(comment.content_html)
+            if found:
+                yield Finding(f"The comment by '{comment.author.name}' on '{title}' holds "
+                              f"{found.describe()}; every output removes it.", comment.id)

@@ -104,6 +104,9 @@ CHECKS: list[Check] = [
     Check("html-raw-kept", f"{_F}:entry[7000000000000000002]: info[html-raw-kept]: 1 piece of HTML "
           "in 'Kesäkuun kuulumiset' has no Markdown form and would stay raw HTML (iframe).",
           output.check_raw_html),
+    Check("script-removed", f"{_F}:entry[8000000000000000005]: warning[script-removed]: The comment by "
+          "'Halpoja lääkkeitä' on 'Orkut' holds 1 <script>, 1 onerror attribute, 1 javascript: URL; every "
+          "output removes it.", output.check_scripts),
 ]
 
 

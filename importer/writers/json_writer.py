@@ -3,6 +3,11 @@
 The document shape is published as a JSON Schema (``importer/schema/blog-archive-1.schema.json``).
 Dates are RFC 3339 with the blog zone's offset. The same archive always gives the same bytes.
 
+JSON is the archive format: its readers (ours, users' scripts) expect a post body as the blog had
+it, and it has no rendered field, so post bodies are written as they are unless ``sanitize`` is
+asked for. Comments are third-party text that a site built from this file would show, so they are
+always sanitized (``importer.writers.sanitized``), each removal reported as ``script-removed``.
+
 The document is encoded by orjson (indent 2): the bytes are those of ``json`` with
 ``ensure_ascii=False, indent=2`` (tested on the fixture blog and hostile strings), about ten times
 faster, since ``json`` falls back to pure Python whenever it indents. Floats (coordinates) go in as
@@ -24,9 +29,10 @@ import orjson
 
 from importer.diagnostics import Diagnostics
 from importer.model import Archive, Author, Blog, Comment, Location, Post
-from importer.options import PermalinkOption, SiteUrlOption
+from importer.options import PermalinkOption, SiteUrlOption, option
 from importer.outputs import OutputFile
 from importer.site import SiteUrls
+from importer.writers.sanitized import sanitize_archive
 
 SCHEMA = "blog-archive/1"
 #: What every JSON or JSON-lines file we write carries near its start: the schema is ours.
@@ -39,6 +45,10 @@ class JsonOptions(SiteUrlOption, PermalinkOption):
 
     lines: bool = False
     """JSON lines: a header line with the blog, then one post (with its comments) per line."""
+    sanitize: bool = option(
+        False, "JSON: sanitize post bodies too (scripts, event handlers, javascript: URLs removed); "
+               "comments are always sanitized.")
+    """Post bodies as the archive has them (False), or sanitized like a site's."""
 
 
 def _date(value: datetime | None) -> str | None:
@@ -150,8 +160,12 @@ def _lines(archive: Archive) -> Iterator[bytes]:
 def write_json(
     archive: Archive, options: JsonOptions, diagnostics: Diagnostics, site: SiteUrls | None = None
 ) -> list[OutputFile]:
-    """Render ``archive`` as one JSON (or JSON lines) file named ``archive.json[l]``."""
-    del diagnostics, site  # JSON holds everything the model holds: nothing to report or place
+    """Render ``archive`` as one JSON (or JSON lines) file named ``archive.json[l]``.
+
+    Comments are sanitized, post bodies only with ``options.sanitize``; each removal is reported.
+    """
+    del site  # JSON holds every entry where the model has it: nothing to place
+    archive = sanitize_archive(archive, diagnostics, bodies=options.sanitize)
     if options.lines:
         return [OutputFile("archive.jsonl", _join(_lines(archive)), SIGNATURE)]
     return [OutputFile("archive.json", encode_document(archive), SIGNATURE)]

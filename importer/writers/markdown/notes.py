@@ -9,7 +9,9 @@ not declared as a taxonomy; Pelican needs the pelican-alias plugin for ``Alias``
 default: ``'`` ``"`` ``--`` ``...`` and minute marks like ``25'`` become curly quotes, dashes and
 ellipses, and Hugo links bare e-mail and ``www.`` addresses; the notes give the lines that keep the
 text as written. ``typographer = false`` is read by every Hugo (0.112 turned it into a table but
-still accepts the boolean). Python-Markdown (Pelican) and Zola change nothing by default.
+still accepts the boolean). Python-Markdown (Pelican) and Zola change nothing by default. Passing
+raw HTML through is safe only because bodies were sanitized; the Scripts section says so, or, with
+``--keep-scripts``, says what the user took on.
 """
 
 from __future__ import annotations
@@ -37,7 +39,8 @@ def _hugo(options: MarkdownOptions, raw_html: bool) -> list[str]:
     if options.permalink:
         settings += ["[permalinks]", f'  posts = "{options.permalink}"']
     if raw_html:
-        settings += ["[markup.goldmark.renderer]", "  unsafe = true  # raw HTML kept (iframes, tables)"]
+        settings += ["[markup.goldmark.renderer]",
+                     "  unsafe = true  # raw HTML kept (iframes, tables); see Scripts below"]
     lines = ["## Hugo", ""]
     if settings:  # an empty block would read as "add this" with nothing to add
         lines += ["Add to `hugo.toml`:", "", "```toml", *settings, "```", ""]
@@ -89,6 +92,23 @@ def _pelican(options: MarkdownOptions) -> list[str]:
     return lines
 
 
+def _scripts(options: MarkdownOptions) -> list[str]:
+    lines = ["", "## Scripts", ""]
+    if options.keep_scripts:
+        return [
+            *lines, "Post bodies were written as they were (--keep-scripts): a `<script>`, an event handler "
+            "(`onerror=`...) or a `javascript:` link in a post runs on your site, since the renderer passes "
+            "raw HTML through (Hugo with `unsafe = true`, the others by default). The script-kept "
+            "diagnostics name those posts. Comments were sanitized all the same."]
+    return [
+        *lines, "Post bodies and comments were sanitized: scripts, event handlers (`onerror=`...), "
+        "`javascript:`, `vbscript:` and non-image `data:` URLs, and embeds from hosts other than "
+        "YouTube, Vimeo, Google Maps and Blogger were removed; the script-removed diagnostics name each "
+        "post and comment. That is what makes passing raw HTML through safe (Hugo with `unsafe = true`, "
+        "the others by default). `--keep-scripts` writes post bodies as they are, for a blog whose "
+        "every post you trust."]
+
+
 def _one_line(text: str) -> str:
     """``text`` fit for a heading: control characters and line breaks (a NUL, an escape sequence,
     U+2028) become spaces, runs of spaces one."""
@@ -122,4 +142,5 @@ def site_notes(blog: Blog, options: MarkdownOptions, raw_html: bool,
     if raw_html:
         lines += ["", "Some posts keep raw HTML (see the html-raw-kept diagnostics); the renderer must "
                   "pass HTML through."]
+    lines += _scripts(options)
     return ("\n".join(lines) + "\n").encode("utf-8")

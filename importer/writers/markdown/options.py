@@ -31,6 +31,9 @@ class MarkdownOptions(SiteUrlOption, PermalinkOption):
                                 "(--no-drafts leaves them out).")
     all_comments: bool = option(False, "Also keep pending, spam and deleted comments in the comment "
                                        "data files (marked with their status).")
+    keep_scripts: bool = option(
+        False, "Write post bodies as they are, without sanitizing: their scripts, event handlers and "
+               "javascript: links then run on the site (comments are sanitized all the same).")
     jobs: int = option(0, "Processes converting post bodies (0: one per CPU core; 1: no extra "
                           "processes).", check=at_least(0))
     progress: Callable[[int, int], None] | None = field(default=None, compare=False, repr=False)

@@ -47,10 +47,12 @@ from importer.writers.markdown.presets import (
     preset_front_matter,
 )
 from importer.writers.markdown.urls import markdown_site_urls, planned_posts
+from importer.writers.sanitized import report_removed, sanitize_comments
 from importer.writers.zone import blog_zone
 
 if TYPE_CHECKING:  # imported where used: a JSON run should not load markdownify and PyYAML
     from importer.html.markdown import ConvertedBody
+    from importer.html.sanitize import Removed
 
 _MORE = {"hugo": "<!--more-->", "jekyll": "<!--more-->", "zola": "<!-- more -->", "pelican": "",
          "markdown": "<!--more-->", **{name: preset.more for name, preset in PRESETS.items()}}
@@ -58,19 +60,29 @@ _MORE = {"hugo": "<!--more-->", "jekyll": "<!--more-->", "zola": "<!-- more -->"
 PARALLEL_THRESHOLD = 200
 _CHUNK = 50
 
-ConvertJob = tuple[str, str, str | None, bool, bool]
-_Call = tuple[Callable[..., list["ConvertedBody"]], tuple[Any, ...]]
+ConvertJob = tuple[str, str, str | None, bool, bool, bool]
+Converted = tuple["ConvertedBody", "Removed"]
+_Call = tuple[Callable[..., list[Converted]], tuple[Any, ...]]
 
 
-def _convert_chunk(jobs: Sequence[ConvertJob]) -> list[ConvertedBody]:
+def _convert_chunk(jobs: Sequence[ConvertJob]) -> list[Converted]:
+    """Sanitize and convert each body, with what was removed (with ``--keep-scripts``: what would
+    have been). The sanitizer runs on the HTML before the converter, so nothing it removes can
+    reach the Markdown."""
     from importer.html.markdown import html_to_markdown
+    from importer.html.sanitize import find_removed, sanitize
 
-    return [html_to_markdown(html, more_marker=more, youtube_shortcode=shortcode, hugo=hugo, heading_ids=ids)
-            for html, more, shortcode, hugo, ids in jobs]
+    done: list[Converted] = []
+    for html, more, shortcode, hugo, ids, clean in jobs:
+        html, removed = sanitize(html) if clean else (html, find_removed(html))
+        done.append((html_to_markdown(html, more_marker=more, youtube_shortcode=shortcode, hugo=hugo,
+                                      heading_ids=ids), removed))
+    return done
 
 
-def convert_bodies(posts: Sequence[Post], options: MarkdownOptions) -> list[ConvertedBody]:
-    """Markdown of every post body, in order; in worker processes when there are many.
+def convert_bodies(posts: Sequence[Post], options: MarkdownOptions) -> list[Converted]:
+    """Markdown of every post body with what sanitizing removed, in order; in worker processes
+    when there are many.
 
     Where processes can be forked, the workers find the bodies in the memory they share with this
     process (copy-on-write) and are sent only index ranges: pickling every body to them cost CPU
@@ -81,10 +93,10 @@ def convert_bodies(posts: Sequence[Post], options: MarkdownOptions) -> list[Conv
     # {#id} on headings: Hugo, Jekyll, Pelican, Zola and MkDocs (attr_list) read it; CommonMark,
     # Eleventy's markdown-it, Astro's remark and Hexo's marked would show it as text.
     ids = PRESETS[flavor].heading_ids if flavor in PRESETS else flavor != "markdown"
-    jobs: list[ConvertJob] = [(p.content_html, _MORE[flavor], shortcode, flavor == "hugo", ids)
-                              for p in posts]
+    jobs: list[ConvertJob] = [(p.content_html, _MORE[flavor], shortcode, flavor == "hugo", ids,
+                               not options.keep_scripts) for p in posts]
     workers = options.jobs or os.cpu_count() or 1
-    bodies: list[ConvertedBody] = []
+    bodies: list[Converted] = []
     if workers <= 1 or len(jobs) < PARALLEL_THRESHOLD:
         for start in range(0, len(jobs), _CHUNK):
             bodies += _convert_chunk(jobs[start:start + _CHUNK])
@@ -117,19 +129,19 @@ def _tell(options: MarkdownOptions, done: int, total: int) -> None:
 _SHARED_JOBS: list[ConvertJob] | None = None
 
 
-def _convert_shared(start: int, end: int) -> list[ConvertedBody]:
+def _convert_shared(start: int, end: int) -> list[Converted]:
     assert _SHARED_JOBS is not None, "forked worker without the parent's jobs"
     return _convert_chunk(_SHARED_JOBS[start:end])
 
 
 def _bounded_map(pool: ProcessPoolExecutor, calls: Sequence[_Call], in_flight: int,
-                 ) -> Iterator[list[ConvertedBody]]:
+                 ) -> Iterator[list[Converted]]:
     """The results of ``calls`` in order, with at most ``in_flight`` of them submitted at a time.
 
     ``Executor.map`` submits everything up front: for a large archive that was a second copy of
     all bodies waiting in the queue.
     """
-    pending: deque[Future[list[ConvertedBody]]] = deque()
+    pending: deque[Future[list[Converted]]] = deque()
     for function, arguments in calls:
         pending.append(pool.submit(function, *arguments))
         if len(pending) >= in_flight:
@@ -250,8 +262,9 @@ def write_markdown(archive: Archive, options: MarkdownOptions, diagnostics: Diag
     bodies = convert_bodies(posts, options)
     files: list[OutputFile] = []
     raw_anywhere = False
-    for post, body in zip(posts, bodies, strict=True):
+    for post, (body, removed) in zip(posts, bodies, strict=True):
         where = planned[post.id]
+        report_removed(diagnostics, removed, post, kept=options.keep_scripts)
         if body.raw_kept:
             raw_anywhere = True
             diagnostics.report("html-raw-kept", f"{plural(body.raw_kept, 'piece')} of HTML kept as raw "
@@ -264,7 +277,8 @@ def write_markdown(archive: Archive, options: MarkdownOptions, diagnostics: Diag
         head = front_matter(post, where, body, options, archive, title, labels)
         files.append(OutputFile(where.path, (head + ("\n" if options.flavor != "pelican" else "")
                                              + body.markdown).encode("utf-8")))
-        comments = kept_comments(post, options.all_comments, diagnostics)
+        comments = sanitize_comments(post, kept_comments(post, options.all_comments, diagnostics),
+                                     diagnostics)
         if comments:
             files.append(OutputFile(comments_path(options.flavor, where),
                                     comments_file(post, where, comments, options.all_comments)))

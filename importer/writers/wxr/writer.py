@@ -18,6 +18,7 @@ from importer.diagnostics import Diagnostics
 from importer.model import Archive, Comment, Post
 from importer.outputs import OutputFile
 from importer.site import SiteUrls
+from importer.writers.sanitized import sanitize_archive
 from importer.writers.wxr.attachments import image_title, rewrite_images
 from importer.writers.wxr.dedupe import make_distinct
 from importer.writers.wxr.ids import AuthorTable, thread_order
@@ -195,9 +196,12 @@ def write_wxr(archive: Archive, options: WxrOptions, diagnostics: Diagnostics,
               site: SiteUrls | None = None) -> list[OutputFile]:
     """Render ``archive`` as WXR 1.2: ``archive.xml``, or ``archive-001.xml``... with ``split_size``.
 
-    ``site`` is the plan ``wxr_site_urls`` made for this archive (made here when None).
+    ``site`` is the plan ``wxr_site_urls`` made for this archive (made here when None). Comments are
+    sanitized (``script-removed``); post bodies are kept as they are, because WordPress filters them
+    itself on import (kses) for users not allowed unfiltered HTML.
     """
     limit = options.split_bytes()
+    archive = sanitize_archive(archive, diagnostics, bodies=False)
     site = site if site is not None else wxr_site_urls(archive, options, diagnostics)
     channel, authors, terms, groups = build_plan(archive, options, diagnostics, site)
     if limit is None:

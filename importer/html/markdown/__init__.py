@@ -30,16 +30,14 @@ formatting to stay inside blocks) and converts it with ``BloggerConverter``. Qui
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from dataclasses import dataclass
 from html import unescape
-
-from bs4 import Tag
 
 from importer.html.cleanup import MORE_TAG, clean
 from importer.html.markdown.chunks import split_body
 from importer.html.markdown.converter import BloggerConverter
 from importer.html.markdown.syntax import youtube_id
+from importer.html.tree import Element, Text
 
 __all__ = ["BloggerConverter", "ConvertedBody", "html_to_markdown", "youtube_id"]
 
@@ -61,8 +59,17 @@ class ConvertedBody:
     ``li``), one per element."""
 
 
-def _summary_text(marker: Tag) -> str:
-    strings: Iterable[str] = reversed(marker.find_all_previous(string=True))
+def _summary_text(marker: Element) -> str:
+    """Every text of the document before ``marker`` (comments and hidden text too), spaced."""
+    document = marker
+    while document.parent is not None:
+        document = document.parent
+    strings: list[str] = []
+    for node in document.descendants:
+        if node is marker:
+            break
+        if isinstance(node, Text):
+            strings.append(node.value)
     return " ".join(" ".join(strings).split())
 
 
@@ -86,14 +93,13 @@ def html_to_markdown(html: str, *, more_marker: str = "<!--more-->",
     for piece in split_body(html) or [html]:
         cleaned = clean(piece)
         marker = cleaned.root.find(MORE_TAG) if cleaned.has_more else None
-        if isinstance(marker, Tag) and summary is not None:
+        if marker is not None and summary is not None:
             marker.decompose()  # only the first jump break counts
-        elif isinstance(marker, Tag):
+        elif marker is not None:
             summary = " ".join([*before, _summary_text(marker)]).strip()
         elif summary is None:
             before.append(" ".join(cleaned.root.get_text(" ").split()))
-        parts.append(str(converter.convert_soup(cleaned.root)))
-        cleaned.root.decompose()  # frees the tree now: it is full of reference cycles
+        parts.append(converter.to_markdown(cleaned.root))
     markdown = converter.finish("\n\n".join(parts), hugo)
     return ConvertedBody(markdown, summary, len(converter.raw_tags), tuple(sorted(set(converter.raw_tags))),
                          tuple(sorted(converter.dropped)))

@@ -259,6 +259,16 @@ class Element(Node):
         return any(not value.isspace() and value for value in self.texts())
 
 
+def release(node: Node) -> None:
+    """Unlink the whole tree ``node`` is in, so that it is freed at once without the cycle
+    collector (the parent and back links are cycles)."""
+    while node.parent is not None:
+        node = node.parent
+    if isinstance(node, Element):
+        for each in list(node.descendants):
+            each.parent = each.previous_sibling = None
+
+
 def _write(root: Element, parts: list[str]) -> None:
     """Append the HTML of ``root`` to ``parts`` (iterative)."""
     stack: list[tuple[Node, bool]] = [(root, True)]

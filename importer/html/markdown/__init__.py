@@ -30,6 +30,7 @@ formatting to stay inside blocks) and converts it with ``BloggerConverter``. Qui
 
 from __future__ import annotations
 
+import gc
 from dataclasses import dataclass
 from html import unescape
 
@@ -37,7 +38,7 @@ from importer.html.cleanup import MORE_TAG, clean
 from importer.html.markdown.chunks import split_body
 from importer.html.markdown.converter import BloggerConverter
 from importer.html.markdown.syntax import youtube_id
-from importer.html.tree import Element, Text
+from importer.html.tree import Element, Text, release
 
 __all__ = ["BloggerConverter", "ConvertedBody", "html_to_markdown", "youtube_id"]
 
@@ -83,7 +84,22 @@ def html_to_markdown(html: str, *, more_marker: str = "<!--more-->",
     YouTube embeds instead of an iframe; ``hugo`` neutralizes shortcode-like text; ``heading_ids``
     keeps a heading's ``id`` as ``{#id}``. A very large body is converted in pieces cut at
     paragraph boundaries (``chunks``), with the same result.
+
+    The cycle collector is paused meanwhile: the trees are full of cycles (parent links) that it
+    would traverse again and again, with every other live object of the process, for nothing;
+    each tree is unlinked when its piece is done.
     """
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        return _convert(html, more_marker, youtube_shortcode, hugo, heading_ids)
+    finally:
+        if collecting:
+            gc.enable()
+
+
+def _convert(html: str, more_marker: str, youtube_shortcode: str | None, hugo: bool,
+             heading_ids: bool) -> ConvertedBody:
     converter = BloggerConverter(more_marker=more_marker, youtube_shortcode=youtube_shortcode,
                                  heading_ids=heading_ids)
     converter.use_delimiters(unescape(html) if "&" in html else html)  # &#xe000; is one too
@@ -100,6 +116,7 @@ def html_to_markdown(html: str, *, more_marker: str = "<!--more-->",
         elif summary is None:
             before.append(" ".join(cleaned.root.get_text(" ").split()))
         parts.append(converter.to_markdown(cleaned.root))
+        release(cleaned.root)
     markdown = converter.finish("\n\n".join(parts), hugo)
     return ConvertedBody(markdown, summary, len(converter.raw_tags), tuple(sorted(set(converter.raw_tags))),
                          tuple(sorted(converter.dropped)))

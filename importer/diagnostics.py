@@ -21,6 +21,12 @@ from typing import Literal
 logger = logging.getLogger(__name__)
 
 
+def plural(count: int, word: str, many: str | None = None) -> str:
+    """``plural(1, "post") == "1 post"``, ``plural(2, "post") == "2 posts"``: messages never say
+    ``piece(s)`` or ``1 posts``."""
+    return f"{count} {word if count == 1 else (many or word + 's')}"
+
+
 class Severity(IntEnum):
     """How bad a diagnostic is; ordered so that ``max()`` gives the worst."""
 
@@ -53,11 +59,17 @@ class Code:
     skips_entry: bool = False
     """True when each diagnostic of this code means one entry (its ``entry`` id) was left out of
     the output; end-of-run accounting (read = written + skipped) counts these."""
+    skips: str = ""
+    """What a writer's diagnostic of this code leaves out: ``post`` (a post, page or other entry,
+    with its comments) or ``comment``; entry ids are unique only within one of those kinds."""
+    covers: tuple[DiagnosticCode, ...] = ()
+    """Codes this one makes redundant for the same entry: ``kind-skipped`` says all that
+    ``kind-unknown`` would, so a conversion reports only the former."""
 
 
 def _c(code: DiagnosticCode, severity: Severity, explanation: str, fix: str = "",
-       skips_entry: bool = False) -> Code:
-    return Code(code, severity, explanation, fix, skips_entry)
+       skips_entry: bool = False, skips: str = "", covers: tuple[DiagnosticCode, ...] = ()) -> Code:
+    return Code(code, severity, explanation, fix, skips_entry, skips, covers)
 
 
 #: Every code of the catalogue, as a type: a code mistyped at a ``report`` call is a mypy error.
@@ -81,6 +93,9 @@ DiagnosticCode = Literal[
     "date-unparsed",
     "date-nonexistent",
     "date-ambiguous",
+    "dates-unreadable",
+    "entries-none",
+    "inputs-ignored",
     "blogs-several",
     "slug-collision",
     "html-raw-kept",
@@ -166,6 +181,16 @@ CODES: dict[DiagnosticCode, Code] = {
            "gap).", "Check the time and the blog's time zone."),
         _c("date-ambiguous", _W, "A local time happens twice in the blog's zone (daylight-saving "
            "end); the first occurrence was used.", "Check the time and the blog's time zone."),
+        _c("dates-unreadable", _E, "Most date or time texts of the input could not be read, so most "
+           "entries were left out or are placed wrongly: the input's language is not the one "
+           "they were read in.", "Drop --locale, or give the language the pages are written in "
+           "(the message names it)."),
+        _c("entries-none", _E, "A non-empty input gave no posts or pages at all; every entry was "
+           "left out or nothing in it is a post.", "Read the diagnostics it names; check --from, "
+           "--locale and --blog."),
+        _c("inputs-ignored", _I, "The folder given holds several inputs; the one of the format "
+           "chosen with --from was read, the others were not.",
+           "Give another of them as INPUT to read it instead."),
         _c("blogs-several", _I, "The input holds several blogs; only one was read.",
            "Pass --blog NAME to choose another."),
         # writing
@@ -177,14 +202,16 @@ CODES: dict[DiagnosticCode, Code] = {
            "image, an empty heading, code block or list item) were left out of the Markdown.",
            "Nothing to do: the page shows the same; add text in the source to keep them."),
         _c("draft-skipped", _I, "Drafts were left out of the output as asked (--no-drafts).", "",
-           skips_entry=True),
+           skips_entry=True, skips="post"),
         _c("kind-skipped", _I, "An entry of a kind a site generator has no place for (a WordPress "
            "attachment or menu item) was left out of the Markdown output.",
-           "Convert to json or wxr to keep it.", skips_entry=True),
+           "Convert to json or wxr to keep it.", skips_entry=True, skips="post",
+           covers=("kind-unknown", "status-unknown", "body-empty", "title-missing")),
         _c("comment-not-public", _I, "Comments that are not published (pending, spam, deleted) were "
-           "left out of public output.", "Pass --all-comments to keep them.", skips_entry=True),
+           "left out of public output.", "Pass --all-comments to keep them.", skips_entry=True,
+           skips="comment"),
         _c("title-added", _W, "An untitled entry, or one sharing title and date with another, was "
-           "given a title or time so the target does not merge it.", ""),
+           "given a title or time so the target does not merge it.", "", covers=("title-missing",)),
         _c("old-url-unsafe", _W, "An entry's old Blogger path cannot be a file name (an empty, '.' "
            "or '..' segment, a backslash); no redirect page was written for it.",
            "Add a redirect for that path on the new site by hand."),

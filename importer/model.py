@@ -14,12 +14,25 @@ from datetime import datetime
 
 #: Post kinds Blogger has; readers of other formats may keep other kinds (``attachment``...).
 POST_KINDS = ("post", "page")
+#: The post types WordPress itself creates (WXR ``post_type``): known, though a site generator has
+#: no place for them (Markdown output leaves them out and says so).
+WORDPRESS_KINDS = ("attachment", "nav_menu_item", "wp_block", "revision", "custom_css",
+                   "customize_changeset", "oembed_cache", "user_request", "wp_template",
+                   "wp_template_part", "wp_global_styles", "wp_navigation", "wp_font_family",
+                   "wp_font_face")
+#: Every kind with a known meaning; others are custom post types.
+KNOWN_KINDS = POST_KINDS + WORDPRESS_KINDS
 
 #: Post statuses with a fixed meaning. Others are kept lower-cased as the source spelled them.
 POST_PUBLISHED = "published"
 POST_DRAFT = "draft"
 POST_SCHEDULED = "scheduled"
-POST_STATUSES = (POST_PUBLISHED, POST_DRAFT, POST_SCHEDULED, "trashed", "deleted", "private")
+POST_STATUSES = (POST_PUBLISHED, POST_DRAFT, POST_SCHEDULED, "trashed", "deleted", "private", "pending")
+#: WordPress's status of attachments and revisions: they follow their parent entry.
+POST_INHERIT = "inherit"
+#: Every post status with a known meaning: also WordPress's ``inherit`` and ``auto-draft`` (the
+#: placeholder of a post never saved, not public).
+KNOWN_POST_STATUSES = (*POST_STATUSES, POST_INHERIT, "auto-draft")
 
 #: Comment statuses with a fixed meaning. Others are kept lower-cased as the source spelled them.
 COMMENT_PUBLISHED = "published"

@@ -15,7 +15,10 @@ from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urlsplit
 
+from importer.dates.tz import resolve_tz, similar_zones
 from importer.errors import OptionError, UsageError
+from importer.site import permalink_problem
+from importer.sizes import parse_size
 
 Check = Callable[[Any], "str | None"]
 """Returns why a (non-None) value cannot work, or None when it can."""
@@ -52,7 +55,6 @@ class Options:
 
 def zone_problem(name: str) -> str | None:
     """Why ``name`` is no time zone (with the closest known name), or None."""
-    from importer.dates.tz import resolve_tz, similar_zones
 
     try:
         resolve_tz(name)
@@ -65,7 +67,7 @@ def zone_problem(name: str) -> str | None:
 
 def locale_problem(code: str) -> str | None:
     """Why ``code`` is no locale Blogger dates can be read in, or None."""
-    from importer.dates.locale_data import normalize_locale
+    from importer.dates.locale_data import normalize_locale  # Babel: loaded only when a locale is given
 
     try:
         normalize_locale(code)
@@ -94,7 +96,6 @@ def at_least(lowest: float) -> Check:
 
 def permalink_check(pattern: str) -> str | None:
     """Why ``pattern`` is no permalink pattern, or None (see ``importer.site``)."""
-    from importer.site import permalink_problem
 
     return permalink_problem(pattern)
 
@@ -112,7 +113,6 @@ def encoding_problem(name: str) -> str | None:
 
 def size_problem(text: str) -> str | None:
     """Why ``text`` is no positive size such as 1GiB, 4GB or 500MB, or None."""
-    from importer.sizes import parse_size
 
     try:
         size = parse_size(text, "size")
@@ -153,7 +153,8 @@ class ReadOptions(Options):
         check=zone_problem,
     )
     blog: str | None = option(
-        None, "Which blog of a Takeout with several blogs to read (folder name or title).",
+        None, "Which blog of a Takeout with several blogs to read (folder name or title); convert "
+              "--blog all writes each blog to its own subfolder or suffixed file.",
         check=non_empty,
     )
     locale: str | None = option(
@@ -179,3 +180,6 @@ class ReadOptions(Options):
     held in memory while it is read, so this also bounds the run's memory."""
     progress: Callable[[int, int], None] | None = field(default=None, compare=False, repr=False)
     """Called now and then with (bytes read, total bytes) by readers of big files (no flag)."""
+    forced: bool = field(default=False, compare=False, repr=False)
+    """True when the caller chose the reader (``--from``): it reads what it can instead of
+    refusing input that detection would not recognise (no flag; ``read(format=...)`` sets it)."""

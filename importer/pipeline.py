@@ -6,8 +6,11 @@ arguments and turns errors into exit codes.
 
 from __future__ import annotations
 
+import dataclasses
+import functools
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from importer.checks.accounting import check_conversion
 from importer.diagnostics import Diagnostics
@@ -15,11 +18,27 @@ from importer.errors import OptionError, OutputError
 from importer.io import output_lock, preflight, write_file, write_tree
 from importer.options import ReadOptions
 from importer.outputs import OutputFile, WriterSpec
-from importer.readers import read
+from importer.readers import blog_titles, read
 from importer.report import build_report, parse_views, render_html, render_json
 from importer.result import ConvertResult
+from importer.slugs import slugify
 from importer.web import WebOptions, apply_web, beside
 from importer.writers import get_writer
+
+#: ``progress(phase, done, total)``: phases ``reading`` (bytes), ``converting`` (post bodies),
+#: ``checking`` (checks run) and ``images`` (images downloaded), in that order.
+Progress = Callable[[str, int, int], None]
+_O = TypeVar("_O")
+
+
+def with_progress(options: _O, phase: str, progress: Progress | None) -> _O:
+    """``options`` with its ``progress`` field calling ``progress(phase, …)``, when it has one unset."""
+    if progress is None or not dataclasses.is_dataclass(options) or isinstance(options, type):
+        return options
+    if getattr(options, "progress", "absent") is not None:
+        return options  # no such field, or the caller set one
+    return dataclasses.replace(options, progress=functools.partial(progress, phase))
+
 
 #: What the start of each report we write carries (see ``OutputFile.signature``).
 REPORT_SIGNATURES = {"json": b'"schema": "convert-report/',
@@ -40,6 +59,7 @@ def convert(
     report: str | Path | None = None,
     report_html: str | Path | None = None,
     report_views: str = "problems",
+    progress: Progress | None = None,
 ) -> ConvertResult:
     """Convert ``source`` to format ``to`` at ``output`` (a file, ``-`` or a folder).
 
@@ -51,15 +71,18 @@ def convert(
     between posts are rewritten for Markdown and WXR even without it.
     ``report`` and ``report_html`` write the migration report (``importer.report``) as JSON and as
     one HTML page; ``report_views`` says which entries get side-by-side views there (``problems``,
-    ``all`` or comma-separated entry ids).
+    ``all`` or comma-separated entry ids). ``progress(phase, done, total)`` is told how each
+    phase goes on (see ``Progress``).
 
     >>> convert("fixtures/blog-fi/legacy.xml", "out/blog.json", to="json")  # doctest: +SKIP
     """
     diags = diagnostics if diagnostics is not None else Diagnostics()
     spec = get_writer(to)
-    options = write_options if write_options is not None else spec.make_options()
-    web = web or WebOptions()
+    options = with_progress(write_options if write_options is not None else spec.make_options(),
+                            "converting", progress)
+    web = with_progress(web or WebOptions(), "images", progress)
     _check_output_options(spec, output, web)
+    read_options = with_progress(read_options or ReadOptions(), "reading", progress)
     reports = _report_targets(output, report, report_html)
     views = parse_views(report_views)
     target = Path(output) if str(output) != "-" else None
@@ -68,15 +91,16 @@ def convert(
         for kind, path in reports.items():
             if path != "-":
                 preflight(Path(path), "file", REPORT_SIGNATURES[kind], force=force)
-        result = _convert(source, output, spec, options, from_format, read_options, web, force, diags)
+        result = _convert(source, output, spec, options, from_format, read_options, web, force, diags,
+                          functools.partial(progress, "checking") if progress else None)
         if reports:
             _write_reports(result, reports, source=source, output=output, to=to, views=views, force=force)
         return result
 
 
 def _convert(source: str | Path, output: str | Path, spec: WriterSpec[Any], options: Any,
-             from_format: str | None, read_options: ReadOptions | None, web: WebOptions, force: bool,
-             diags: Diagnostics) -> ConvertResult:
+             from_format: str | None, read_options: ReadOptions, web: WebOptions, force: bool,
+             diags: Diagnostics, checking: Callable[[int, int], None] | None) -> ConvertResult:
     """Read, plan, apply the web options, write and account (the output is locked and checked)."""
     read_start = len(diags)
     archive = read(source, format=from_format, options=read_options, diagnostics=diags)
@@ -85,7 +109,7 @@ def _convert(source: str | Path, output: str | Path, spec: WriterSpec[Any], opti
     extra = apply_web(archive, spec, site, web, diags, output=output, source=source)
     outputs = list(spec.write(extra.archive, options, diags, site))
     accounting = check_conversion(extra.archive, diags, (read_start, read_end), (read_end, len(diags)),
-                                  spec.name)
+                                  spec.name, progress=checking)
     if str(output) == "-" and len(outputs) > 1:
         # Several documents (a split WXR) one after the other on stdout are no valid file.
         raise OptionError("output", "-", f"the output is split into {len(outputs)} files here; give "
@@ -93,6 +117,47 @@ def _convert(source: str | Path, output: str | Path, spec: WriterSpec[Any], opti
     written = _write(spec.layout, outputs, extra.files, output, force)
     return ConvertResult(archive=archive, written=written, diagnostics=diags, web=extra.report,
                          accounting=accounting, site=site, output_archive=extra.archive, files=outputs)
+
+
+#: ``ReadOptions.blog`` value that asks for every blog of a Takeout (``convert --blog all``).
+ALL_BLOGS = "all"
+
+
+def blog_output(output: str | Path, title: str, layout: str) -> Path:
+    """Where one blog of several goes: a subfolder of a folder output, or a suffixed file name
+    (``blog.json`` -> ``blog-sosmedia-ja-muuta.json``)."""
+
+    name = slugify(title, None) or "blog"
+    path = Path(output)
+    return path / name if layout == "tree" else path.with_name(f"{path.stem}-{name}{path.suffix}")
+
+
+def convert_each_blog(source: str | Path, output: str | Path, to: str, *,
+                      read_options: ReadOptions | None = None,
+                      **kwargs: Any) -> list[tuple[str, Path, ConvertResult]]:
+    """``convert`` every blog of a Takeout into its own output (see ``blog_output``).
+
+    Returns ``(blog title, output, result)`` per blog, each with its own diagnostics; the other
+    keyword arguments are ``convert``'s (but ``diagnostics``); reports get the blog's name too.
+    """
+
+    spec = get_writer(to)
+    if "-" in (str(output), str(kwargs.get("report")), str(kwargs.get("report_html"))):
+        raise OptionError("output", "-", "several blogs are written to several outputs; give a file "
+                          "or folder name, not stdout")
+    options = read_options or ReadOptions()
+    titles = blog_titles(source, kwargs.get("from_format"), options)
+    if not titles:
+        raise OptionError("blog", ALL_BLOGS, "applies to a Google Takeout; this input holds one blog")
+    runs = []
+    for title in titles:
+        target = blog_output(output, title, spec.layout)
+        reports = {key: blog_output(kwargs[key], title, "file") for key in ("report", "report_html")
+                   if kwargs.get(key) is not None}
+        result = convert(source, target, to, read_options=dataclasses.replace(options, blog=title),
+                         **{**kwargs, **reports})
+        runs.append((title, target, result))
+    return runs
 
 
 def _check_output_options(spec: WriterSpec[Any], output: str | Path, web: WebOptions) -> None:

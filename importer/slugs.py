@@ -4,7 +4,10 @@ Quirks handled:
 - Transliteration suits the language: Finnish and Swedish drop the dots (``ä→a, ö→o, å→a``);
   German spells them out (``ä→ae, ö→oe, ü→ue, ß→ss``) only for ``de``. Everything else is
   NFKD-decomposed with the combining marks dropped, plus a few letters NFKD leaves alone
-  (``ß æ ø œ ł đ þ ð``).
+  (``ß æ ø œ ł đ þ ð``); letters of other scripts are romanized by anyascii (Greek
+  ``επίπεδο`` → ``epipedo``), other symbols (emoji) dropped.
+- WordPress stores non-ASCII slugs percent-encoded (``%ce%b5%cf%80...``); they are decoded first,
+  or a Greek page would be named ``ce-b5-cf-80-...``.
 - Blogger's own slug (the last URL segment, ``blog-post.html``) wins over the title; mobile
   (``?m=1``) and fragment parts of URLs are ignored; untitled posts without a URL become
   ``untitled-YYYY-MM-DD``.
@@ -26,6 +29,8 @@ from collections.abc import Iterable
 from datetime import datetime
 from typing import NamedTuple
 from urllib.parse import unquote, urlsplit
+
+from anyascii import anyascii
 
 from importer.diagnostics import Diagnostics
 from importer.model import Post
@@ -71,8 +76,16 @@ def transliterate(text: str, locale: str | None = "fi") -> str:
     if _language(locale) == "de":
         text = text.translate(_GERMAN)
     text = text.translate(_EXTRA_LETTERS)
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(ch for ch in decomposed if ch.isascii() and not unicodedata.combining(ch))
+    return "".join(_ascii(ch) for ch in unicodedata.normalize("NFKD", text))
+
+
+def _ascii(ch: str) -> str:
+    """One decomposed character as ASCII: itself, a romanized letter, or nothing."""
+    if ch.isascii():
+        return ch
+    if unicodedata.category(ch)[0] in "LN":  # letters and digits of other scripts
+        return anyascii(ch)
+    return ""  # combining marks, emoji, symbols
 
 
 def slugify(text: str, locale: str | None = "fi", max_length: int = MAX_SLUG_LENGTH) -> str:
@@ -109,13 +122,23 @@ def slug_from_url(url: str | None) -> str | None:
     return segment or None
 
 
+def decode_slug(slug: str | None) -> str | None:
+    """A percent-encoded slug (WordPress's ``%ce%b5%cf%80...``) decoded; others as they are."""
+    if not slug or "%" not in slug:
+        return slug
+    try:
+        return unquote(slug, errors="strict")
+    except UnicodeDecodeError:
+        return slug
+
+
 def post_slug(post: Post, locale: str | None = "fi") -> str:
     """The slug a post is written under: Blogger's URL slug, else its title, else ``untitled-<date>``.
 
     The result is always a non-empty ASCII ``[a-z0-9-]`` slug; it is not yet unique (see
     ``unique_slugs``).
     """
-    for candidate in (post.slug, slug_from_url(post.url), post.title):
+    for candidate in (decode_slug(post.slug), slug_from_url(post.url), post.title):
         if candidate:
             slug = slugify(candidate, locale)
             if slug:

@@ -107,3 +107,11 @@ def test_emphasis_lands_on_the_same_characters(html: str) -> None:
     source = soup(html)
     assert visible_text(rendered) == visible_text(source), markdown
     assert styled_chars(rendered) == styled_chars(source), markdown
+
+
+def test_a_paragraph_break_with_an_empty_run_between_splits_the_emphasis() -> None:
+    # found by the property test above: the second <br> came after a whitespace-only <b>, so the
+    # break pair was not seen and ** spanned a blank line (printed literally)
+    html = "<p><b>a<b><br><b> </b></b><br>a</b></p>"
+    markdown = html_to_markdown(html).markdown
+    assert styled_chars(soup(_RENDERER.render(markdown))) == styled_chars(soup(html)), markdown

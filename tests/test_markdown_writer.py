@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 
 import pytest
@@ -12,7 +13,7 @@ from md_blog_fi import blog_fi
 from sites import faithful_block
 
 import importer
-from importer.diagnostics import Diagnostics
+from importer.diagnostics import Diagnostics, Severity
 from importer.writers import get_writer, write
 from importer.writers.markdown import MarkdownOptions, plan
 from importer.writers.markdown import writer as writer_module
@@ -109,8 +110,23 @@ def test_pelican_header_summary_and_titles() -> None:
     assert "Summary: Orkut-projekti oli kevään iso juttu.\n" in p1 and "<!--more-->" not in p1
     assert "Title: Kesäkuun kuulumiset: ensimmäiset kokemukset\n" in files[
         "content/kesakuun-kuulumiset-ensimmaiset.md"]
-    assert files["content/blog-post.md"].startswith("Title: 2010-03-28\n")
+    assert files["content/blog-post.md"].startswith("Title: 28.3.2010\n")  # fi medium date
     assert diagnostics.codes().count("title-added") == 2
+
+
+@pytest.mark.parametrize(("flavor", "path", "line"), [
+    ("hugo", "content/posts/blog-post.md", 'title: "28.3.2010"'),
+    ("jekyll", "_posts/2010-03-28-blog-post.md", 'title: "28.3.2010"'),
+    ("zola", "content/posts/blog-post.md", 'title = "28.3.2010"'),
+    ("markdown", "posts/blog-post.md", 'title: "28.3.2010"'),
+    ("pelican", "content/blog-post.md", "Title: 28.3.2010"),
+])
+def test_untitled_posts_get_their_date_as_title_in_every_flavor(flavor: str, path: str, line: str) -> None:
+    # docs/checks.md (title-missing): "outputs show it by its date"; only Pelican did before
+    files, diagnostics = _files(flavor)
+    assert line in files[path].splitlines()
+    added = [d for d in diagnostics if d.code == "title-added"]
+    assert len(added) == 2 and all(d.severity == Severity.INFO for d in added)
 
 
 def test_no_drafts_leaves_them_out_with_one_diagnostic_each() -> None:
@@ -168,6 +184,25 @@ def test_hugo_site_notes_show_no_empty_settings_block() -> None:
     notes = site_notes(Blog(title="B"), replace(MarkdownOptions(flavor="hugo"), site_url="https://e.fi/"),
                        raw_html=False).decode("utf-8")
     assert 'Add to `hugo.toml`:\n\n```toml\nbaseURL = "https://e.fi/"\n```' in notes
+
+
+@pytest.mark.parametrize("flavor", ["hugo", "jekyll", "zola", "pelican", "markdown"])
+def test_millisecond_tie_breakers_stay_out_of_front_matter(flavor: str) -> None:
+    """Blogger separates posts of one minute by .001, .002...: JSON keeps them, front matter not."""
+    archive = blog_fi()
+    index, orkut = next((i, p) for i, p in enumerate(archive.posts) if p.title.startswith("Orkut"))
+    tied = dataclasses.replace(orkut, published=orkut.published.replace(second=0, microsecond=1000),
+                               updated=orkut.published.replace(second=0, microsecond=2000))
+    posts = list(archive.posts)
+    posts[index] = tied
+    archive = dataclasses.replace(archive, posts=tuple(posts))
+    out = {f.path: f.data.decode("utf-8") for f in write(archive, flavor)}
+    head = next(text for text in out.values() if "Orkut – projekti" in text.split("\n\n", 1)[0])
+    assert ".001" not in head and ".002" not in head
+    assert "14:35:00+03:00" in head
+    document = json.loads(write(archive, "json")[0].data)
+    [kept] = [p for p in document["posts"] if p["id"] == orkut.id]
+    assert kept["published"] == "2010-06-10T14:35:00.001000+03:00"
 
 
 def test_site_notes_give_the_settings_that_keep_the_text_as_typed() -> None:

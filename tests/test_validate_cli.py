@@ -43,7 +43,23 @@ def test_text_lines_and_summary(mixed: list[str]) -> None:
                         "(http://rikki-esimerkki.blogspot.com/2010/06/blog-post.html) has no title.")
     assert lines[1].startswith(f"{mixed[1]}: warning[label-merged]: Labels 'Koodi' (1 post)")
     assert lines[2] == f"{mixed[2]}: error[file-unreadable]: Cannot read: the file is empty"
-    assert lines[3] == "3 files (1 unreadable), 3 posts, 0 comments: 1 error, 1 warning, 1 info"
+    assert lines[3:] == ["diagnostics: 1 error, 1 warning, 1 info",  # totals by code, as convert ends
+                         "  error    file-unreadable  1",
+                         "  warning  label-merged     1",
+                         "  info     title-missing    1",
+                         "3 files (1 unreadable), 3 posts, 0 comments: 1 error, 1 warning, 1 info"]
+
+
+def test_text_is_grouped_per_code_and_verbose_lists_all(tmp_path: Path) -> None:
+    from run_helpers import messy_export
+
+    source = tmp_path / "blog.xml"
+    source.write_text(messy_export(posts=30, comments_per_post=0, undated=False), encoding="utf-8")
+    grouped = run(str(source)).output.splitlines()
+    assert sum("[link-unresolved]" in line for line in grouped) == 5
+    assert "  … and 5 more link-unresolved" in grouped
+    full = run(str(source), "--verbose").output.splitlines()
+    assert sum("[link-unresolved]" in line for line in full) == 10
 
 
 def test_json_validates_against_the_schema(mixed: list[str]) -> None:

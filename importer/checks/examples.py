@@ -10,6 +10,12 @@ _X, _T = "blog-06-10-2010.xml", "feed.atom"
 
 #: ``{code: example line}`` for codes reported while reading or writing.
 EXAMPLES: dict[str, str] = {
+    "inputs-ignored": "blog-fi: info[inputs-ignored]: Read legacy.xml; also in blog-fi and not read: "
+                      "public-feed.xml (blogger-feed), takeout/ (blogger-takeout), wxr.xml (wxr).",
+    "dates-unreadable": "pages-classic: error[dates-unreadable]: 0 of 7 dates are readable in locale "
+                        "en_US; the pages say fi: drop --locale or use --locale fi.",
+    "entries-none": f"{_X}: error[entries-none]: No posts or pages were read: the blogger-legacy "
+                    "reader reported 12 entry-unknown-kind: see those diagnostics.",
     "prefix-undeclared": f"{_X}:12: warning[prefix-undeclared]: The prefix 'app' is used but never "
                          "declared; read as http://purl.org/atom/app#.",
     "feed-incomplete": "default.xml: warning[feed-incomplete]: This is a public feed: published posts "
@@ -60,8 +66,8 @@ EXAMPLES: dict[str, str] = {
     "pages-limits": "mirror: info[pages-limits]: Saved pages carry no drafts and no unpublished comments.",
     "file-unreadable": "fixtures/bad/truncated.xml:40: error[file-unreadable]: Cannot read: the XML ends "
                        "in the middle of an element.",
-    "kind-custom": "blog.wxr:entry[42]: info[kind-custom]: Entry 'Logo' of type 'attachment' kept with "
-                   "that kind.",
+    "kind-custom": "blog.wxr: info[kind-custom]: 12 entries of post type 'product' were kept with kind "
+                   "'product'.",
     "control-chars-removed": "blog.wxr:3: warning[control-chars-removed]: 2 control characters "
                              "(U+000B) were removed before parsing.",
     "entry-id-renamed": "export.wordpress.xml:entry[42]: warning[entry-id-renamed]: A second item has id "

@@ -18,7 +18,7 @@ from collections.abc import Callable
 from lxml import etree
 
 from importer.checks.report import FileResult, ValidationReport
-from importer.diagnostics import Diagnostic, Severity
+from importer.diagnostics import Diagnostic, Severity, plural
 
 REPORT_SCHEMA = "validate-report/1"
 _GITHUB_LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
@@ -88,7 +88,7 @@ def _testcase(result: FileResult, fail_on: Severity | None) -> etree._Element:
     if failing:
         codes = sorted({d.code for d in failing})
         failure = etree.SubElement(case, "failure", type=codes[0],
-                                   message=_xml_text(f"{len(failing)} diagnostic(s) at or above "
+                                   message=_xml_text(f"{plural(len(failing), 'diagnostic')} at or above "
                                                      f"{fail_on}: {', '.join(codes)}"))
         failure.text = _xml_text("\n".join(str(d) for d in failing))
     others = [d for d in result.diagnostics if d not in failing]

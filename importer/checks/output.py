@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from importer.checks.base import CheckContext, Finding
-from importer.diagnostics import Diagnostics
+from importer.diagnostics import Diagnostics, plural
 from importer.html.markdown import html_to_markdown
 from importer.model import Archive
 from importer.outputs import WriterSpec
@@ -50,5 +50,7 @@ def check_raw_html(archive: Archive, context: CheckContext) -> Iterator[Finding]
     for post in archive.posts:
         body = html_to_markdown(post.content_html)
         if body.raw_kept:
-            yield Finding(f"{body.raw_kept} piece(s) of HTML in '{post.title or post.id}' have no Markdown "
-                          f"form and would stay raw HTML ({', '.join(body.raw_tags)}).", post.id)
+            verb = "has" if body.raw_kept == 1 else "have"
+            yield Finding(f"{plural(body.raw_kept, 'piece')} of HTML in '{post.title or post.id}' "
+                          f"{verb} no Markdown form and would stay raw HTML "
+                          f"({', '.join(body.raw_tags)}).", post.id)

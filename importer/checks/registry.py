@@ -101,8 +101,8 @@ CHECKS: list[Check] = [
     Check("slug-collision", f"{_F}:entry[7000000000000000004]: warning[slug-collision]: 'blog-post' is "
           "also used by entry 7000000000000000003; this entry is written as 'blog-post-2010-03' (in hugo, "
           "jekyll, pelican, zola, wxr).", output.check_slug_collisions),
-    Check("html-raw-kept", f"{_F}:entry[7000000000000000002]: info[html-raw-kept]: 1 piece(s) of HTML "
-          "in 'Kesäkuun kuulumiset' have no Markdown form and would stay raw HTML (iframe).",
+    Check("html-raw-kept", f"{_F}:entry[7000000000000000002]: info[html-raw-kept]: 1 piece of HTML "
+          "in 'Kesäkuun kuulumiset' has no Markdown form and would stay raw HTML (iframe).",
           output.check_raw_html),
 ]
 

@@ -11,7 +11,15 @@ from collections import Counter
 from collections.abc import Iterable, Iterator
 
 from importer.checks.base import CheckContext, Finding, all_comments
-from importer.model import COMMENT_DELETED, COMMENT_STATUSES, POST_KINDS, POST_STATUSES, Archive, Comment
+from importer.model import (
+    COMMENT_DELETED,
+    COMMENT_STATUSES,
+    KNOWN_KINDS,
+    KNOWN_POST_STATUSES,
+    WORDPRESS_KINDS,
+    Archive,
+    Comment,
+)
 
 _TAG = re.compile(r"<[^>]*>")
 _MEDIA = re.compile(r"<\s*(img|iframe|embed|object|video|audio|svg)\b", re.IGNORECASE)
@@ -29,16 +37,16 @@ def check_duplicate_ids(archive: Archive, context: CheckContext) -> Iterator[Fin
 
 
 def check_unknown_kinds(archive: Archive, context: CheckContext) -> Iterator[Finding]:
-    """Entries that are neither posts nor pages."""
+    """Entries of a kind with no known meaning (WordPress's attachments and menu items are known)."""
     for post in archive.posts:
-        if post.kind not in POST_KINDS:
+        if post.kind not in KNOWN_KINDS:
             yield Finding(f"Entry '{post.title}' has kind '{post.kind}', not post or page.", post.id)
 
 
 def check_unknown_statuses(archive: Archive, context: CheckContext) -> Iterator[Finding]:
     """Posts and comments whose status has no fixed meaning (treated as not public)."""
     for post in archive.posts:
-        if post.status not in POST_STATUSES:
+        if post.status not in KNOWN_POST_STATUSES:
             yield Finding(f"{post.kind.capitalize()} '{post.title}' has the unknown status "
                           f"'{post.status}'; it is treated as not public.", post.id)
     for _post, comment in all_comments(archive):
@@ -55,9 +63,10 @@ def is_empty_html(html: str) -> bool:
 
 
 def check_empty_bodies(archive: Archive, context: CheckContext) -> Iterator[Finding]:
-    """Posts, pages and comments with nothing in their body (deleted comments are empty by design)."""
+    """Posts, pages and comments with nothing in their body (deleted comments are empty by design,
+    and so are WordPress's attachments and menu items)."""
     for post in archive.posts:
-        if is_empty_html(post.content_html):
+        if post.kind not in WORDPRESS_KINDS and is_empty_html(post.content_html):
             yield Finding(f"{post.kind.capitalize()} '{post.title}' of "
                           f"{post.published:%Y-%m-%d} has an empty body.", post.id)
     for post, comment in all_comments(archive):
@@ -67,9 +76,9 @@ def check_empty_bodies(archive: Archive, context: CheckContext) -> Iterator[Find
 
 
 def check_missing_titles(archive: Archive, context: CheckContext) -> Iterator[Finding]:
-    """Untitled posts and pages (info: Blogger allows them)."""
+    """Untitled posts and pages (info: Blogger allows them; WordPress's menu items need none)."""
     for post in archive.posts:
-        if not post.title.strip():
+        if post.kind not in WORDPRESS_KINDS and not post.title.strip():
             where = f" ({post.url})" if post.url else ""
             yield Finding(f"The {post.kind} of {post.published:%Y-%m-%d %H:%M}{where} has no title.",
                           post.id)

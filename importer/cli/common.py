@@ -18,6 +18,7 @@ from typing import Any, NoReturn, TypeVar, Union
 
 import click
 
+from importer.cli.terminal import report_lines
 from importer.diagnostics import Diagnostic, Diagnostics, Severity
 from importer.errors import ImporterError, Interrupted, OptionError, UsageError, clip
 
@@ -124,12 +125,23 @@ def handle_errors(func: F) -> F:
     return typing.cast(F, wrapper)
 
 
-def echo_diagnostics(diagnostics: Iterable[Diagnostic], quiet: bool = False) -> None:
-    """Print diagnostics to stderr, one line each (info only unless ``quiet`` is off)."""
-    for diagnostic in diagnostics:
-        if quiet and diagnostic.severity < Severity.WARNING:
-            continue
-        click.echo(str(diagnostic), err=True)
+QUIET = click.option("-q", "--quiet", is_flag=True,
+                     help="Print only errors and the totals (no progress, no warnings or info).")
+VERBOSE = click.option("-v", "--verbose", is_flag=True,
+                       help="Print every diagnostic, not only the first few of each code.")
+
+
+def check_verbosity(quiet: bool, verbose: bool) -> None:
+    """A usage error for ``--quiet`` with ``--verbose`` (checked before any work starts)."""
+    if quiet and verbose:
+        raise click.UsageError("--quiet and --verbose cannot be used together")
+
+
+def echo_diagnostics(diagnostics: Iterable[Diagnostic], *, quiet: bool = False,
+                     verbose: bool = False) -> None:
+    """Print diagnostics to stderr: a few of each code (all with ``verbose``), then totals by code."""
+    for line in report_lines(list(diagnostics), verbose=verbose, quiet=quiet):
+        click.echo(line, err=True)
 
 
 def exit_for(diagnostics: Diagnostics, fail_on: str) -> None:

@@ -14,11 +14,13 @@ from importer.checks.formats import FORMATS
 from importer.cli.common import (
     EXIT_DIAGNOSTICS,
     FAIL_ON,
+    VERBOSE,
     debug_enabled,
     handle_errors,
     options_from_dataclasses,
     pick,
 )
+from importer.cli.terminal import report_lines
 from importer.diagnostics import Severity
 from importer.errors import UsageError
 from importer.options import ReadOptions
@@ -43,14 +45,17 @@ def _list_checks(output_format: str) -> None:
               show_default=True, help="Report format (markdown: only with --list-checks).")
 @FAIL_ON
 @click.option("--list-checks", is_flag=True, help="Print the catalogue of checks and codes, then exit.")
+@VERBOSE
 @options_from_dataclasses([ReadOptions])
 @handle_errors
 def validate(paths: tuple[str, ...], output_format: str, fail_on: str, list_checks: bool,
-             **values: Any) -> None:
+             verbose: bool, **values: Any) -> None:
     """Check exports, Takeouts, saved pages and JSON archives (files or folders) for problems.
 
     Each input's format is detected from its content. Exit code 3 when a diagnostic is at or
-    above --fail-on (an unreadable file is an error), 0 otherwise.
+    above --fail-on (an unreadable file is an error), 0 otherwise. The text format prints the
+    first few diagnostics of each code and the totals by code (--verbose: every diagnostic); the
+    other formats always hold every diagnostic.
 
     \b
     Examples:
@@ -69,6 +74,11 @@ def validate(paths: tuple[str, ...], output_format: str, fail_on: str, list_chec
         raise UsageError("--format markdown is only for --list-checks")
     threshold = None if fail_on == "never" else Severity.parse(fail_on)
     report = validate_paths(paths, ReadOptions(**pick(values, ReadOptions)), debug=debug_enabled())
-    click.echo(FORMATS[output_format](report, threshold), nl=False)
+    if output_format == "text":
+        for line in report_lines(list(report.diagnostics()), verbose=verbose):
+            click.echo(line)
+        click.echo(report.summary_line())
+    else:
+        click.echo(FORMATS[output_format](report, threshold), nl=False)
     if report.fails(threshold):
         sys.exit(EXIT_DIAGNOSTICS)

@@ -62,9 +62,20 @@ def _is_br(node: object) -> bool:
     return isinstance(node, Element) and node.name == "br"
 
 
+def _unwrap_textless(runs: list[Element]) -> None:
+    """Runs holding only spaces, breaks and other such runs are no runs: unwrapped before the
+    breaks are read, so ``<br><b> </b><br>`` is seen as the paragraph break it is."""
+    for run in reversed(runs):
+        if run.parent is not None and not run.has_text() and all(
+                tag.name in RUN_TAGS or tag.name == "br" for tag in run.find_all(True)):
+            run.unwrap()
+
+
 def reshape_runs(root: Element, block_tags: frozenset[str]) -> None:
     """Move edge breaks out of runs and split runs that hold blocks (see the module docstring)."""
-    for run in reversed(root.find_all(RUN_TAGS)):  # inner runs first
+    runs = root.find_all(RUN_TAGS)
+    _unwrap_textless(runs)
+    for run in reversed(runs):  # inner runs first
         if run.parent is None:
             continue
         _move_edge_breaks(run)

@@ -6,17 +6,22 @@ Which reader runs is decided by content (``detect.detect_format``), never by fil
 
 from __future__ import annotations
 
+import dataclasses
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from importer.diagnostics import Diagnostics
+from importer.diagnostics import Diagnostic, Diagnostics, Severity
 from importer.errors import FormatDetectionError, UsageError, clip
 from importer.model import Archive
 from importer.options import ReadOptions
 from importer.readers import blogger_feed, blogger_legacy, blogger_takeout, json_reader, wxr
 from importer.readers.blogger_html import read_blogger_html
 from importer.readers.detect import detect_format
+from importer.readers.folders import pick_input
+from importer.readers.takeout_source import blog_titles as takeout_titles
+from importer.readers.takeout_source import inflated_limit
 
 ReadFunction = Callable[[Path, ReadOptions, Diagnostics], Archive]
 
@@ -73,12 +78,17 @@ def read(
 ) -> Archive:
     """Read ``source`` (a file or folder) into an ``Archive``.
 
-    ``format`` forces a reader; by default it is detected from the content. Non-fatal problems
-    go to ``diagnostics``; fatal ones raise ``ImporterError``.
+    ``format`` forces a reader; by default it is detected from the content. A folder holding
+    several inputs is not read silently: see ``folders.pick_input``. Non-fatal problems go to
+    ``diagnostics``; fatal ones raise ``ImporterError``.
 
     >>> archive = read("fixtures/blog-fi/legacy.xml")  # doctest: +SKIP
     """
+
     path = Path(source)
+    diags = diagnostics if diagnostics is not None else Diagnostics()
+    if path.is_dir():  # a folder of several inputs: one is read, and the others are named
+        path = pick_input(path, format, diags)
     if format is not None:
         spec = get_reader(format)
     else:
@@ -87,11 +97,16 @@ def read(
             raise FormatDetectionError(_UNREAD_FORMATS.get(
                 detected, f"looks like {detected!r}, which no reader handles"), file=str(path))
         spec = get_reader(detected)
-    diags = diagnostics if diagnostics is not None else Diagnostics()
     if diags.file is None:
         diags.file = path.name
-    archive = spec.read(path, options or ReadOptions(), diags)
+    start = len(diags)
+    chosen = options or ReadOptions()
+    if format is not None and not chosen.forced:  # --from always wins over detection
+        chosen = dataclasses.replace(chosen, forced=True)
+    archive = spec.read(path, chosen, diags)
     _report_invalid_urls(archive, diags)
+    if not archive.posts:
+        _report_empty(spec.name, list(diags)[start:], diags)
     return archive
 
 
@@ -104,3 +119,29 @@ def _report_invalid_urls(archive: Archive, diagnostics: Diagnostics) -> None:
             diagnostics.report("url-invalid", f"The permalink {clip(text)!r} of '{clip(post.title)}' "
                                "cannot be parsed; the entry has no old address to redirect from.",
                                entry=post.id)
+
+
+def blog_titles(source: str | Path, format: str | None = None,
+                options: ReadOptions | None = None) -> list[str]:
+    """The titles of the blogs ``source`` holds when it is a Takeout (sorted); [] for the formats
+    that hold one blog (``convert --blog all`` and ``info`` go through each title)."""
+
+    path = Path(source)
+    if (format or detect_format(path)) != "blogger-takeout":
+        return []
+    return takeout_titles(path, inflated_limit((options or ReadOptions()).max_inflated))
+
+
+def _report_empty(reader: str, said: list[Diagnostic], diagnostics: Diagnostics) -> None:
+    """Never silently empty: ``entries-none`` naming the likely cause, unless an error already did."""
+    if any(d.severity >= Severity.ERROR for d in said):
+        # the reader said what went wrong (dates-unreadable, entry-invalid...) and the run fails
+        return
+    codes = Counter(d.code for d in said if d.severity >= Severity.WARNING)
+    if codes:
+        found = ", ".join(f"{n} {code}" for code, n in codes.most_common(3))
+        cause = f"the {reader} reader reported {found}: see those diagnostics"
+    else:
+        cause = (f"it holds no entry the {reader} reader knows; if it is another kind of export, "
+                 "give --from")
+    diagnostics.report("entries-none", f"No posts or pages were read: {cause}.")

@@ -21,7 +21,7 @@ from pathlib import Path
 
 from lxml import etree
 
-from importer.diagnostics import Diagnostics
+from importer.diagnostics import Diagnostics, plural
 from importer.model import Archive, Author, Blog, Comment, Location, Post
 from importer.options import ReadOptions
 from importer.readers.blogger_common import (
@@ -234,7 +234,7 @@ def _with_urls(posts: list[Post], base: str | None, zone: tzinfo | None,
             post = dataclasses.replace(post, extra=extra)
         result.append(post)
     if rebuilt:
-        diagnostics.report("url-reconstructed", f"{rebuilt} posts had no permalink in the export; "
-                           "their URLs were rebuilt from the title and local date.")
+        diagnostics.report("url-reconstructed", f"{plural(rebuilt, 'post')} had no permalink in the "
+                           "export; URLs were rebuilt from the title and local date.")
     return result
 

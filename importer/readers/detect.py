@@ -23,7 +23,7 @@ from importer.readers.sniff import (
     sniff_xml,
     sniff_xml_file,
 )
-from importer.readers.takeout_source import takeout_feeds
+from importer.readers.takeout_source import takeout_feeds, takeout_zips
 
 __all__ = ["classify_xml", "detect_format", "is_blogger_page", "looks_like_html", "read_head", "sniff_xml"]
 
@@ -73,7 +73,7 @@ def _detect_bytes(head: bytes, path: Path) -> str:
 
 
 def _detect_folder(path: Path) -> str:
-    if takeout_feeds(path):
+    if takeout_feeds(path) or takeout_zips(path):  # a Takeout folder, or its (split) zips
         return "blogger-takeout"
     html_seen = 0
     for count, candidate in enumerate(path.rglob("*")):

@@ -43,6 +43,12 @@ _BLOGGER_MARKERS = re.compile(
     rb"id=[\"']post-body-\d|blogger\.com/dyn-css/",
     re.IGNORECASE,
 )
+# A hand-made Classic template may drop all of the above; what stays is Blogger's Classic markup
+# (date-header, post, post-body, post-footer classes) and the blog's blogspot permalinks.
+_CLASS_ATTRIBUTE = re.compile(rb"class\s*=\s*[\"']([^\"']{1,200})[\"']", re.IGNORECASE)
+_CLASSIC_CLASSES = frozenset({b"date-header", b"post", b"post-body", b"post-footer", b"post-title"})
+_BLOGSPOT_PERMALINK = re.compile(rb"https?://[a-z0-9-]+\.blogspot\.[a-z.]{2,12}/(?:\d{4}/\d{2}/|p/)"
+                                 rb"[^\"'\s<>]+\.html", re.IGNORECASE)
 
 
 @dataclass
@@ -75,8 +81,15 @@ def looks_like_html(head: bytes) -> bool:
 
 
 def is_blogger_page(head: bytes) -> bool:
-    """True when the start of an HTML page (64 KiB is plenty) shows it was rendered by Blogger."""
-    return _BLOGGER_MARKERS.search(head) is not None
+    """True when the start of an HTML page (64 KiB is plenty) shows it was rendered by Blogger.
+
+    Either a Blogger marker (generator meta, widget scripts, Blogger feeds and resources), or
+    three of the Classic template's classes together with a blogspot permalink.
+    """
+    if _BLOGGER_MARKERS.search(head) is not None:
+        return True
+    classes = {name.lower() for found in _CLASS_ATTRIBUTE.finditer(head) for name in found.group(1).split()}
+    return len(classes & _CLASSIC_CLASSES) >= 3 and _BLOGSPOT_PERMALINK.search(head) is not None
 
 
 class _Sniffer:

@@ -6,7 +6,10 @@ NOT a blog; folder names are sanitized, maybe non-ASCII titles; one Takeout may 
 blogs (``options.blog`` picks one by folder name or blog title). Zip members are read in place,
 as streams, never extracted, with limits against zip bombs: a member may inflate to at most
 ``MAX_INFLATED`` bytes (``--max-inflated`` raises it; the count is kept while streaming too) and,
-past 10 MiB, at most ``MAX_RATIO`` times its compressed size.
+past 10 MiB, at most ``MAX_RATIO`` times its compressed size. A big Takeout comes split over
+several zips (``takeout-20240101T000000Z-001.zip``, ``-002.zip``...), a blog's feed in one part
+and its ``settings.csv`` maybe in another: given any part, or the folder holding them, all parts
+are read as one.
 """
 
 from __future__ import annotations
@@ -41,6 +44,7 @@ _RATIO_FLOOR = 10 * 1024**2
 _ZIP_DAMAGE = (zipfile.BadZipFile, zlib.error, lzma.LZMAError, OSError, EOFError, RuntimeError,
                NotImplementedError, ValueError)
 _BLOG_FEED = re.compile(r"(?:^|/)Blogger/Blogs/([^/]+)/feed\.atom$")
+_PART = re.compile(r"^(?P<stem>.+)-(?P<number>\d{3})\.zip$", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -86,10 +90,19 @@ def resolve(path: Path, options_blog: str | None, diagnostics: Diagnostics,
 
     A zip member that would inflate past ``max_inflated`` bytes is an ``InputError``.
     """
+    return _choose(_candidates(path, max_inflated), options_blog, str(path), diagnostics)
+
+
+def blog_titles(path: Path, max_inflated: int = MAX_INFLATED) -> list[str]:
+    """The titles of the blogs a Takeout (feed, folder, zip or split zips) holds, sorted."""
+    return sorted(_title(source) for source in _candidates(path, max_inflated))
+
+
+def _candidates(path: Path, limit: int) -> list[FeedSource]:
     if path.is_dir():
-        candidates = _folder_feeds(path)
+        candidates = _folder_feeds(path) or _parts_feeds(takeout_zips(path), limit)
     elif zipfile.is_zipfile(path):
-        candidates = _zip_feeds(path, max_inflated)
+        candidates = _parts_feeds(zip_parts(path), limit)
     elif path.is_file():
         candidates = [_file_source(path, path.parent.name)]
     else:
@@ -97,7 +110,31 @@ def resolve(path: Path, options_blog: str | None, diagnostics: Diagnostics,
     if not candidates:
         raise InputError("no Takeout blog feed (Blogger/Blogs/<blog>/feed.atom) found",
                          file=str(path))
-    return _choose(candidates, options_blog, str(path), diagnostics)
+    return candidates
+
+
+def zip_parts(path: Path) -> list[Path]:
+    """``path`` and the other parts of a split Takeout (``…-001.zip``, ``…-002.zip``), in order."""
+    match = _PART.match(path.name)
+    if match is None:
+        return [path]
+    siblings = [p for p in path.parent.iterdir()
+                if (m := _PART.match(p.name)) and m.group("stem") == match.group("stem") and p.is_file()]
+    return sorted(siblings, key=lambda p: p.name) or [path]
+
+
+def takeout_zips(folder: Path) -> list[Path]:
+    """The zip files directly in ``folder`` that hold a Takeout blog feed, with their other parts."""
+    zips = sorted(p for p in folder.glob("*.zip") if p.is_file() and zipfile.is_zipfile(p))
+    return zips if any(_has_blog_feed(p) for p in zips) else []
+
+
+def _has_blog_feed(path: Path) -> bool:
+    try:
+        with zipfile.ZipFile(path) as archive:
+            return any(_BLOG_FEED.search(name) for name in archive.namelist())
+    except _ZIP_DAMAGE:
+        return False
 
 
 def _choose(candidates: list[FeedSource], wanted: str | None, label: str,
@@ -171,29 +208,36 @@ def _folder_feeds(folder: Path) -> list[FeedSource]:
     return [_file_source(feed, feed.parent.name) for feed in takeout_feeds(folder)]
 
 
-def _zip_feeds(path: Path, limit: int) -> list[FeedSource]:
+def _members(path: Path) -> dict[str, zipfile.ZipInfo]:
     try:
-        archive = zipfile.ZipFile(path)
+        with zipfile.ZipFile(path) as archive:
+            return {info.filename: info for info in archive.infolist()}
     except _ZIP_DAMAGE as exc:
         raise InputError(f"not a readable zip file: {exc}", file=str(path)) from exc
-    with archive:
-        members = {info.filename: info for info in archive.infolist()}
-        sources = []
-        for name, info in sorted(members.items()):
-            match = _BLOG_FEED.search(name)
-            if match is None or info.is_dir():
-                continue
-            _check_member(info, path, limit, flag="--max-inflated")
-            settings_name = str(PurePosixPath(name).parent / "settings.csv")
-            settings: dict[str, str] = {}
-            if settings_name in members:
-                settings_info = members[settings_name]
-                _check_member(settings_info, path, MAX_SETTINGS_BYTES)
-                settings = parse_settings(_read_member(path, settings_name),
-                                          f"{path}!{settings_name}")
-            sources.append(FeedSource(
-                label=f"{path}!{name}", folder=match.group(1), size=info.file_size,
-                open=_member_opener(path, name, limit), settings=settings))
+
+
+def _parts_feeds(parts: list[Path], limit: int) -> list[FeedSource]:
+    """The blog feeds of one Takeout spread over ``parts`` (one zip, or a split one)."""
+    where: dict[str, tuple[Path, zipfile.ZipInfo]] = {}
+    for part in parts:
+        for name, info in _members(part).items():
+            where.setdefault(name, (part, info))
+    sources = []
+    for name, (part, info) in sorted(where.items()):
+        match = _BLOG_FEED.search(name)
+        if match is None or info.is_dir():
+            continue
+        _check_member(info, part, limit, flag="--max-inflated")
+        settings: dict[str, str] = {}
+        settings_name = str(PurePosixPath(name).parent / "settings.csv")
+        if settings_name in where:  # maybe in another part than the feed
+            settings_part, settings_info = where[settings_name]
+            _check_member(settings_info, settings_part, MAX_SETTINGS_BYTES)
+            settings = parse_settings(_read_member(settings_part, settings_name),
+                                      f"{settings_part}!{settings_name}")
+        sources.append(FeedSource(
+            label=f"{part}!{name}", folder=match.group(1), size=info.file_size,
+            open=_member_opener(part, name, limit), settings=settings))
     return sources
 
 

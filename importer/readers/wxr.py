@@ -12,8 +12,8 @@ little memory. Quirks handled:
   offset its two dates imply, and a lone ``post_date`` is taken as UTC (``timezone-missing``).
 - Every ``<item>`` becomes one ``Post`` whose ``kind`` is its ``post_type``: attachments stay
   entries of kind ``attachment`` (``extra``: ``attachment_url``, ``post_parent`` = the owning
-  entry's id), so ``len(archive.posts)`` equals the file's item count; other custom types
-  (``nav_menu_item``...) are kept with their kind and reported once per type (``kind-custom``).
+  entry's id), so ``len(archive.posts)`` equals the file's item count; custom types (``product``)
+  are kept with their kind and reported once per type (``kind-custom``), WordPress's own are not.
 - WordPress.com exports repeat some ``post_id``s on distinct items (menu entries of two menus):
   both are kept, the later under ``<id>-2`` (``entry-id-renamed``).
 - Tags and categories both become labels (each once, file order); the category names are also
@@ -37,20 +37,20 @@ from lxml import etree
 
 from importer import wxr_meta as meta
 from importer.dates.tz import local_time_status, resolve_tz
-from importer.diagnostics import Diagnostics
+from importer.diagnostics import Diagnostics, plural
 from importer.errors import InputError
 from importer.html.autop import auto_paragraphs
-from importer.model import Archive, Author, Blog, Comment, Location, Post
+from importer.model import KNOWN_KINDS, Archive, Author, Blog, Comment, Location, Post
 from importer.options import ReadOptions
 from importer.readers.blogger_threads import check_thread
 from importer.readers.encoding import encoding_override
 from importer.readers.wxr_stream import CleanStream, channel_children
 from importer.readers.wxr_stream import key as _key
+from importer.slugs import decode_slug
 
 STATUSES = {"publish": "published", "draft": "draft", "future": "scheduled", "private": "private",
             "trash": "trashed", "pending": "pending", "inherit": "inherit"}
 APPROVED = {"1": "published", "0": "pending", "spam": "spam", "trash": "deleted"}
-BUILTIN_KINDS = ("post", "page", "attachment")
 
 
 def _text(element: etree._Element | None) -> str:
@@ -259,7 +259,7 @@ def _item(raw: _Raw, state: _State) -> Post | None:
     return Post(
         id=post_id, kind=kind, title=f.get("title", ""),
         status=pairs.get(meta.STATUS) or STATUSES.get(status, status or "draft"),
-        slug=pairs.get(meta.SLUG) or f.get("wp:post_name", "").strip() or None,
+        slug=pairs.get(meta.SLUG) or decode_slug(f.get("wp:post_name", "").strip()) or None,
         url=pairs.get(meta.PERMALINK) or (None if ours else f.get("link", "").strip() or None),
         url_reconstructed=pairs.get(meta.URL_RECONSTRUCTED) == "1",
         published=published,
@@ -336,9 +336,9 @@ def _report(state: _State, stream: CleanStream) -> None:
         state.diagnostics.report("control-chars-removed", f"{stream.removed} control characters "
                                  "XML forbids were removed from the input.")
     for kind, count in state.kinds.items():
-        if kind not in BUILTIN_KINDS:
-            state.diagnostics.report("kind-custom", f"{count} entries of post type '{kind}' were kept "
-                                     f"with kind '{kind}'.")
+        if kind not in KNOWN_KINDS:  # WordPress's own types (menu items, blocks...) are not custom
+            state.diagnostics.report("kind-custom", f"{plural(count, 'entry', 'entries')} of post "
+                                     f"type '{kind}' kept with kind '{kind}'.")
     if state.assumed_utc:
         state.diagnostics.report("timezone-missing", "Some dates had no GMT form and were read as "
                                  "UTC.")

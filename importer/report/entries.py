@@ -21,19 +21,18 @@ BodyOf = Callable[[str], "tuple[str | None, str]"]
 class LeftOut:
     """Entries the writer left out, posts and comments apart.
 
-    The accounting keys them by id alone, and WordPress numbers posts and comments from one
-    counter: a spam comment 1016 must not mark post 1016 as not written. ``comment-*`` reasons
-    are about comments, every other reason about a post or page.
+    WordPress numbers posts and comments from one counter: a spam comment 1016 must not mark
+    post 1016 as not written. The accounting keys what was left out by kind and id.
     """
 
     posts: Mapping[str, str]
     comments: Mapping[str, str]
 
     @classmethod
-    def split(cls, left_out: Mapping[str, str]) -> LeftOut:
-        """From ``Accounting.left_out`` (entry id -> reason)."""
-        comments = {i: r for i, r in left_out.items() if r.startswith("comment-")}
-        return cls({i: r for i, r in left_out.items() if i not in comments}, comments)
+    def split(cls, left_out: Mapping[tuple[str, str], str]) -> LeftOut:
+        """From ``Accounting.left_out`` ((``post`` or ``comment``, entry id) -> reason)."""
+        return cls({i: r for (kind, i), r in left_out.items() if kind != "comment"},
+                   {i: r for (kind, i), r in left_out.items() if kind == "comment"})
 
 
 @dataclass(frozen=True)

@@ -3,6 +3,9 @@
 Every post and page with a permalink gets ``/2010/06/slug.html`` (and its mobile ``?m=1`` form)
 -> its new URL; every label gets ``/search/label/<label>`` -> its new tag page. Paths that stay the
 same (WordPress with Blogger's permalink structure) get no redirect, which also rules out loops.
+A tag page exists in a production build only when a public entry carries the tag: a label only
+drafts use gets no redirect (it would point at a 404), while every spelling of a merged label
+(``Koodi``, ``koodi``, even one only a draft uses) does, since they share the rendered page.
 
 How each format covers the mobile ``?m=1`` (and ``?showComment=``) URLs:
 - nginx maps ``$uri`` (the decoded path, no query), so one key per path matches every query;
@@ -80,9 +83,11 @@ def redirect_list(archive: Archive, site: SiteUrls) -> list[Redirect]:
         new = site.absolute(new_path)
         found.setdefault(old, Redirect(old, new, post.id))
         found.setdefault(old + "?m=1", Redirect(old + "?m=1", new, post.id))
+    rendered = {site.tags[label] for post in archive.posts if post.is_public
+                for label in post.labels if label in site.tags}
     for label, tag_path in site.tags.items():
         old = label_path(label)
-        if old == tag_path:
+        if old == tag_path or tag_path not in rendered:
             continue
         new = site.absolute(tag_path)
         found.setdefault(old, Redirect(old, new, f"label:{label}"))

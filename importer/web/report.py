@@ -6,7 +6,7 @@ import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from importer.diagnostics import Diagnostics
+from importer.diagnostics import Diagnostics, plural
 from importer.outputs import OutputFile
 from importer.web.images import ImageInventory
 
@@ -81,11 +81,13 @@ def report_leftovers(report: WebReport, leftovers: list[tuple[str, str]], remote
     if others:
         diagnostics.report(
             "link-old-host",
-            f"{len(others)} link(s) still point at the old blog (e.g. '{others[0][1]}'): pages such as "
+            f"{plural(len(others), 'link')} still {'points' if len(others) == 1 else 'point'} at the "
+            f"old blog (e.g. '{others[0][1]}'): pages such as "
             "the home page or archives have no counterpart in the archive.",
         )
     if remote and not report.images_local and not report.images_failed:
-        diagnostics.report("image-remote", f"{len(remote)} image reference(s) still on Blogger's hosts.")
+        diagnostics.report("image-remote", f"{plural(len(remote), 'image reference')} still on "
+                           "Blogger's hosts.")
 
 
 def beside(files: list[OutputFile], output: str | Path) -> list[tuple[OutputFile, Path]]:

@@ -19,7 +19,7 @@ from pathlib import Path
 from bs4 import BeautifulSoup, MarkupResemblesLocatorWarning, XMLParsedAsHTMLWarning
 
 from importer.dates import normalize_locale, resolve_tz
-from importer.diagnostics import Diagnostics
+from importer.diagnostics import Diagnostics, plural
 from importer.errors import InputError, UsageError
 from importer.model import Archive, Blog, Post
 from importer.options import ReadOptions
@@ -61,6 +61,7 @@ def read_blogger_html(path: Path, options: ReadOptions, diagnostics: Diagnostics
         raise InputError("holds no saved Blogger pages", file=str(path))
     clock = Clock(diagnostics, _zone(options), _seen_offset(collected))
     posts = _merge(collected, clock)
+    _check_dates(diagnostics, collected, clock, options)
     _report_limits(diagnostics, collected, clock)
     return Archive(blog=_blog(collected.facts, options), posts=posts, source_format="blogger-html")
 
@@ -71,7 +72,8 @@ def _read_page(file: Path, root: Path, options: ReadOptions, diagnostics: Diagno
     data = _read_bytes(file, name, diagnostics, single)
     if data is None:
         return
-    if not is_blogger_page(data[:256 * 1024]):
+    marked = is_blogger_page(data[:256 * 1024])
+    if not marked and not options.forced:  # --from hands the page to the reader all the same
         if single:
             raise InputError(_NOT_BLOGGER, file=str(file))
         diagnostics.report("page-skipped", f"'{name}' is not a saved Blogger page; it was skipped.",
@@ -84,6 +86,8 @@ def _read_page(file: Path, root: Path, options: ReadOptions, diagnostics: Diagno
         soup = BeautifulSoup(page.text, "lxml")
     try:
         layout = detect_layout(soup)
+        if single and not marked and layout == "unknown":  # forced, and no Blogger markup either
+            raise InputError(_NOT_BLOGGER + " (no Blogger post markup in it)", file=str(file))
         facts = page_facts(soup, layout)
         collected.facts.append(facts)
         if _layout_unusable(layout, name, diagnostics):
@@ -159,11 +163,28 @@ def _newest_first(post: Post) -> tuple[float, str]:
     return (-post.published.timestamp(), post.id)
 
 
+def _check_dates(diagnostics: Diagnostics, collected: _Collected, clock: Clock,
+                 options: ReadOptions) -> None:
+    """An error when most date texts could not be read: the wrong ``--locale`` halves a blog."""
+    tried = clock.text_times + clock.unreadable
+    if not clock.unreadable or clock.unreadable * 2 < tried:
+        return
+    said = Counter(_locale(f.locale) for f in collected.facts if f.locale).most_common(1)
+    used = _locale(options.locale) if options.locale else (said[0][0] if said else "en")
+    text = f"{tried - clock.unreadable} of {tried} dates are readable in locale {used}"
+    if said and options.locale and said[0][0] != used:
+        text += f"; the pages say {said[0][0]}: drop --locale or use --locale {said[0][0]}"
+    else:
+        text += "; give the pages' language with --locale (e.g. --locale fi)"
+    diagnostics.report("dates-unreadable", text + ".")
+
+
 def _report_limits(diagnostics: Diagnostics, collected: _Collected, clock: Clock) -> None:
     text = ("Saved pages show only published posts, pages and comments: drafts, spam and comments "
             "awaiting moderation cannot be recovered from them")
     if clock.text_times:
-        text += (f"; {clock.text_times} times were read from text only (to the minute at best, "
+        verb = "was" if clock.text_times == 1 else "were"
+        text += (f"; {plural(clock.text_times, 'time')} {verb} read from text only (to the minute at best, "
                  "Classic templates have no machine-readable timestamps)")
     diagnostics.report("pages-limits", text + ".")
 

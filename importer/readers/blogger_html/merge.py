@@ -68,7 +68,13 @@ def _published(best: PostSnapshot, copies: list[PostSnapshot], clock: Clock, ent
     dated = [best, *(c for c in copies if c is not best)]
     for snap in dated:
         if snap.date_text:
-            return clock.post_time(snap.date_text, snap.time_text, snap.url, snap.locale, entry, snap.file)
+            published = clock.post_time(snap.date_text, snap.time_text, snap.url, snap.locale, entry,
+                                        snap.file)
+            if published is None:  # the date-unparsed said why; this says the post is not kept
+                clock.diagnostics.report("entry-invalid", f"'{best.title or best.url or entry}' was "
+                                         "left out: its date could not be read.", entry=entry,
+                                         file=snap.file)
+            return published
     clock.diagnostics.report("entry-invalid", f"'{best.title or best.url or entry}' shows no date on "
                              "any page; it was left out.", entry=entry, file=best.file)
     return None

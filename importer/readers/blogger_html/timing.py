@@ -31,6 +31,8 @@ class Clock:
     """The offset the pages' own machine timestamps show (fallback when no zone is given)."""
     text_times: int = 0
     """How many times were read from text alone."""
+    unreadable: int = 0
+    """How many date or time texts could not be read."""
     _warned: set[str] = field(default_factory=set)
 
     def place(self, value: datetime) -> datetime:
@@ -118,6 +120,7 @@ class Clock:
             return combine(day, clock, zone, on_ambiguous="first")
 
     def _unparsed(self, text: str, locale: str, entry: str, file: str, reason: str) -> datetime | None:
+        self.unreadable += 1
         self.diagnostics.report("date-unparsed", f"Could not parse {text!r} (locale {locale}): {reason}.",
                                 entry=entry, file=file)
         return None

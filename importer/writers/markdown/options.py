@@ -7,7 +7,8 @@ The site address is ``site_url`` rather than ``base_url`` because ``--base-url``
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 
 from importer.options import PermalinkOption, SiteUrlOption, at_least, option
 
@@ -32,3 +33,5 @@ class MarkdownOptions(SiteUrlOption, PermalinkOption):
                                        "data files (marked with their status).")
     jobs: int = option(0, "Processes converting post bodies (0: one per CPU core; 1: no extra "
                           "processes).", check=at_least(0))
+    progress: Callable[[int, int], None] | None = field(default=None, compare=False, repr=False)
+    """Called with (bodies converted, bodies in all) as conversion goes on (no flag)."""

@@ -3,8 +3,10 @@
 Quirks handled: drafts are marked as drafts in each generator's own way (Hugo/Zola ``draft: true``,
 Jekyll ``published: false``, Pelican ``Status: draft``) or left out with ``--no-drafts`` (one
 ``draft-skipped`` per entry); aliases carry the old Blogger path with its leading slash; Jekyll
-gets ``render_with_liquid: false`` when a body has ``{{``/``{%``; Pelican cannot build an untitled
-article, so untitled entries get their date as title there (``title-added``). Labels whose slugs
+gets ``render_with_liquid: false`` when a body has ``{{``/``{%``; untitled entries get their date
+in the blog's language as title in every flavor (Pelican cannot build an untitled article, the
+others would list it as a blank; ``title-added``); front matter dates are whole seconds (Blogger's
+millisecond tie-breakers stay in JSON). Labels whose slugs
 agree (``Koodi``/``koodi``) are one tag page in Hugo, Pelican and Zola but two tags in Jekyll, so
 every flavor writes them as one spelling: the one used on most posts, on a tie the oldest post's
 (the WXR writer's rule), reported as ``label-merged``. Bodies are converted
@@ -18,17 +20,21 @@ import os
 from collections import Counter, deque
 from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
+from datetime import datetime
 from typing import Any
 from urllib.parse import urlsplit
 
-from importer.diagnostics import Diagnostics
+from importer.dates import format_date
+from importer.diagnostics import Diagnostics, Severity, plural
+from importer.errors import UsageError
 from importer.html.markdown import ConvertedBody, html_to_markdown
-from importer.model import POST_KINDS, Archive, Post
+from importer.model import POST_KINDS, Archive, Blog, Post
 from importer.outputs import OutputFile
 from importer.site import SiteUrls
 from importer.slugs import slugify
 from importer.writers.markdown.comments import comments_file, comments_path, kept_comments
-from importer.writers.markdown.frontmatter import pelican_header, toml_front_matter, yaml_front_matter
+from importer.writers.markdown.frontmatter import toml_front_matter, yaml_front_matter
+from importer.writers.markdown.heads import classic_head
 from importer.writers.markdown.layout import PlannedPost, local_time
 from importer.writers.markdown.notes import site_notes
 from importer.writers.markdown.options import MarkdownOptions
@@ -67,11 +73,23 @@ def convert_bodies(posts: Sequence[Post], options: MarkdownOptions) -> list[Conv
     jobs: list[ConvertJob] = [(p.content_html, _MORE[flavor], shortcode, flavor == "hugo", ids)
                               for p in posts]
     workers = options.jobs or os.cpu_count() or 1
-    if workers <= 1 or len(jobs) < PARALLEL_THRESHOLD:
-        return _convert_chunk(jobs)
     chunks = [jobs[i:i + _CHUNK] for i in range(0, len(jobs), _CHUNK)]
+    bodies: list[ConvertedBody] = []
+    if workers <= 1 or len(jobs) < PARALLEL_THRESHOLD:
+        for chunk in chunks:
+            bodies += _convert_chunk(chunk)
+            _tell(options, len(bodies), len(jobs))
+        return bodies
     with ProcessPoolExecutor(max_workers=workers) as pool:
-        return [body for chunk in _bounded_map(pool, chunks, 2 * workers) for body in chunk]
+        for converted in _bounded_map(pool, chunks, 2 * workers):
+            bodies += converted
+            _tell(options, len(bodies), len(jobs))
+    return bodies
+
+
+def _tell(options: MarkdownOptions, done: int, total: int) -> None:
+    if options.progress is not None:
+        options.progress(done, total)
 
 
 def _bounded_map(pool: ProcessPoolExecutor, chunks: Sequence[Sequence[ConvertJob]],
@@ -125,13 +143,32 @@ def old_path(post: Post) -> str | None:
     return path if path.startswith("/") and path != "/" else None
 
 
-def _title(post: Post, options: MarkdownOptions, archive: Archive, diagnostics: Diagnostics) -> str:
-    if post.title or options.flavor != "pelican":
+def date_title(post: Post, blog: Blog) -> str:
+    """The title an untitled entry is shown by: its date in the blog's language (``20.5.2010``)."""
+    day = local_time(post.published, blog).date()
+    if blog.locale:
+        try:
+            return format_date(day, blog.locale, "medium")
+        except (UsageError, ValueError):
+            pass
+    return day.isoformat()
+
+
+def _title(post: Post, archive: Archive, diagnostics: Diagnostics) -> str:
+    """The entry's title; an untitled one gets its date (generators list it by its title, and
+    Pelican does not build an untitled article at all)."""
+    if post.title.strip():
         return post.title
-    title = f"{local_time(post.published, archive.blog):%Y-%m-%d}"
-    diagnostics.report("title-added", f"Untitled entry got the title '{title}' (Pelican skips "
-                       "untitled articles).", entry=post.id)
+    title = date_title(post, archive.blog)
+    diagnostics.report("title-added", f"The untitled {post.kind} of {post.published:%Y-%m-%d} is "
+                       f"shown by its date: '{title}'.", entry=post.id, severity=Severity.INFO)
     return title
+
+
+def _front_date(moment: datetime, blog: Blog) -> datetime:
+    """``moment`` in the blog's zone to the second: Blogger's millisecond tie-breakers (``.001`` on
+    a whole minute, to order posts of one minute) stay in JSON, not in front matter."""
+    return local_time(moment, blog).replace(microsecond=0)
 
 
 def front_matter(post: Post, planned: PlannedPost, body: ConvertedBody, options: MarkdownOptions,
@@ -141,65 +178,18 @@ def front_matter(post: Post, planned: PlannedPost, body: ConvertedBody, options:
     ``labels`` maps a label to the spelling written (``merged_labels``); unmapped labels stay.
     """
     blog = archive.blog
-    date = local_time(post.published, blog)
-    updated = local_time(post.updated, blog) if post.updated else None
-    draft = not post.is_public
-    alias = old_path(post)
-    author = post.author.name if post.author else None
-    tags = list(dict.fromkeys((labels or {}).get(label, label) for label in post.labels))
+    facts = EntryFacts(
+        title, planned.slug, planned.url_path, _front_date(post.published, blog),
+        _front_date(post.updated, blog) if post.updated else None, not post.is_public,
+        list(dict.fromkeys((labels or {}).get(label, label) for label in post.labels)), old_path(post),
+        post.author.name if post.author else None, body.summary,
+        "{{" in body.markdown or "{%" in body.markdown)
     flavor = options.flavor
     if flavor in PRESETS:
-        facts = EntryFacts(title, planned.slug, planned.url_path, date, updated, draft, tags, alias, author,
-                           body.summary, "{{" in body.markdown or "{%" in body.markdown)
         return yaml_front_matter(preset_front_matter(flavor, facts, post.kind == "page"))
-    if flavor == "pelican":
-        return pelican_header({
-            "Title": title, "Date": date, "Modified": updated, "Tags": tags, "Slug": planned.slug,
-            "Authors": [author] if author else None, "Status": "draft" if draft else "published",
-            "Summary": body.summary, "Alias": alias,
-        })
-    values: dict[str, Any] = {"title": title, "date": date}
-    if flavor == "jekyll":
-        values = {"layout": "page" if post.kind == "page" else "post", **values}
-        if updated:
-            values["last_modified_at"] = updated
-        if draft:
-            values["published"] = False
-    elif flavor == "zola":
-        if updated:
-            values["updated"] = updated
-        values["draft"] = draft
-    else:
-        if updated:
-            values["lastmod"] = updated
-        values["draft"] = draft
-    values["slug"] = planned.slug
-    if options.permalink and post.kind == "post" and flavor in ("hugo", "jekyll"):
-        values["url" if flavor == "hugo" else "permalink"] = planned.url_path
-    if flavor == "jekyll":
-        values["tags"] = tags
-        if alias:
-            values["redirect_from"] = [alias]
-        if body.summary is not None:
-            values["excerpt_separator"] = _MORE["jekyll"]
-        if "{{" in body.markdown or "{%" in body.markdown:
-            values["render_with_liquid"] = False
-    elif flavor == "zola":
-        if alias:
-            values["aliases"] = [alias]
-        values["taxonomies"] = {"tags": tags}
-        if author:
-            values["extra"] = {"author": author}
-        return toml_front_matter(values)
-    else:
-        values["tags"] = tags
-        if alias:
-            values["aliases"] = [alias]
-    if author and flavor != "zola":
-        values["author"] = author
-    if options.front_matter == "toml" and flavor == "hugo":
-        return toml_front_matter(values)
-    return yaml_front_matter(values)
+    own_url = bool(options.permalink) and post.kind == "post"
+    return classic_head(flavor, facts, is_page=post.kind == "page", own_url=own_url,
+                        toml=options.front_matter == "toml", more=_MORE["jekyll"])
 
 
 def _skip_drafts(archive: Archive, options: MarkdownOptions, diagnostics: Diagnostics) -> None:
@@ -234,12 +224,13 @@ def write_markdown(archive: Archive, options: MarkdownOptions, diagnostics: Diag
         where = planned[post.id]
         if body.raw_kept:
             raw_anywhere = True
-            diagnostics.report("html-raw-kept", f"{body.raw_kept} piece(s) of HTML kept as raw HTML in "
+            diagnostics.report("html-raw-kept", f"{plural(body.raw_kept, 'piece')} of HTML kept as raw "
+                               "HTML in "
                                f"'{post.title or where.slug}' ({', '.join(body.raw_tags)}).", entry=post.id)
         if body.dropped:
             diagnostics.report("html-empty-dropped", f"Left out of '{post.title or where.slug}' as they show "
                                f"nothing: {', '.join(f'empty <{t}>' for t in body.dropped)}.", entry=post.id)
-        title = _title(post, options, archive, diagnostics)
+        title = _title(post, archive, diagnostics)
         head = front_matter(post, where, body, options, archive, title, labels)
         files.append(OutputFile(where.path, (head + ("\n" if options.flavor != "pelican" else "")
                                              + body.markdown).encode("utf-8")))

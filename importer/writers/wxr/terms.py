@@ -16,7 +16,7 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from importer.diagnostics import Diagnostics
+from importer.diagnostics import Diagnostics, plural
 from importer.model import Post
 from importer.slugs import slugify
 from importer.writers.wxr.items import WxrTerm
@@ -75,7 +75,8 @@ def build_terms(posts: Iterable[Post], labels_as: str, locale: str | None,
         for key in spellings:
             table.by_label[key] = term
             if key != winner:
-                diagnostics.report("label-merged", f"Label '{key[1]}' ({uses[key]} posts) was merged "
-                                   f"into '{winner[1]}' ({uses[winner]} posts): WordPress term "
+                diagnostics.report("label-merged", f"Label '{key[1]}' ({plural(uses[key], 'post')}) was "
+                                   f"merged into '{winner[1]}' ({plural(uses[winner], 'post')}): "
+                                   "WordPress term "
                                    f"'{slug}'.")
     return table

@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Sequence
 from dataclasses import dataclass
 
 from importer.html.inline import RUN_KINDS, css_flags, reshape_runs, tidy_runs
@@ -276,22 +275,40 @@ def _is_blank(node: object) -> bool:
 
 def _paragraphs_from_breaks(container: Element, made: list[Element]) -> None:
     """Split a container's inline runs at ``<br><br>`` runs and block children into ``<p>``s."""
+    if container.name in ("p", "pre"):
+        return
     children = container.children
-    if not any(_is_br(c) for c in children) or container.name in ("p", "pre"):
+    has_br = has_double = has_block = previous_br = False
+    for child in children:  # one look at the children decides whether there is work
+        if isinstance(child, Element) and child.name == "br":
+            has_br = True
+            has_double = has_double or previous_br
+            previous_br = True
+        elif not _is_blank(child):  # spaces between two breaks still make a run
+            previous_br = False
+            has_block = has_block or (isinstance(child, Element) and child.name in BLOCK_TAGS)
+    if not has_br or not (has_double or (has_block and container.name in ("body", "div", "blockquote"))):
         return
-    has_double = _has_break_run(children)
-    has_block = any(isinstance(c, Element) and c.name in BLOCK_TAGS for c in children)
-    if not (has_double or (has_block and container.name in ("body", "div", "blockquote"))):
-        return
+    container.first_child = container.last_child = None  # the children are put back in groups
+    for group in _groups(children):
+        _append_group(container, group, made)
+
+
+def _groups(children: list[Node]) -> list[list[Node]]:
+    """The children in paragraph groups: split at runs of two or more ``<br>`` (spaces between
+    allowed; the run is dropped) and around each block element (a group of its own)."""
     groups: list[list[Node]] = [[]]
-    index = 0
-    while index < len(children):
+    index, count = 0, len(children)
+    while index < count:
         child = children[index]
-        if _is_br(child):
-            end = index
-            while end + 1 < len(children) and (_is_br(children[end + 1]) or _is_blank(children[end + 1])):
+        if isinstance(child, Element) and child.name == "br":
+            end, breaks = index, 1
+            while end + 1 < count and (_is_br(children[end + 1]) or _is_blank(children[end + 1])):
                 end += 1
-            if sum(_is_br(c) for c in children[index:end + 1]) >= 2:
+                breaks += _is_br(children[end])
+            if breaks >= 2:
+                for dropped in children[index:end + 1]:
+                    dropped.parent = dropped.previous_sibling = dropped.next_sibling = None
                 groups.append([])
                 index = end + 1
                 continue
@@ -301,43 +318,40 @@ def _paragraphs_from_breaks(container: Element, made: list[Element]) -> None:
         else:
             groups[-1].append(child)
         index += 1
-    for child in children:
-        child.extract()
-    for group in groups:
-        _append_group(container, group, made)
-
-
-def _has_break_run(children: Sequence[Node]) -> bool:
-    previous_br = False
-    for child in children:
-        if _is_br(child):
-            if previous_br:
-                return True
-            previous_br = True
-        elif not _is_blank(child):
-            previous_br = False
-    return False
+    return groups
 
 
 def _append_group(container: Element, group: list[Node], made: list[Element]) -> None:
     """Append one paragraph group: a lone block as is, inline content wrapped in ``<p>`` (added
-    to ``made``)."""
+    to ``made``). Its nodes are not in the container's list of children any more."""
     start, end = 0, len(group)
     while end > start and (_is_br(group[end - 1]) or _is_blank(group[end - 1])):
         end -= 1
     while start < end and (_is_br(group[start]) or _is_blank(group[start])):
         start += 1
+    for dropped in (*group[:start], *group[end:]):
+        dropped.parent = dropped.previous_sibling = dropped.next_sibling = None
     if start == end:
         return
     first = group[start]
     if end - start == 1 and isinstance(first, Element) and first.name in BLOCK_TAGS:
-        container.append(first)
+        _relink(container, first)
         return
     paragraph = Element("p")
     for node in group[start:end]:
-        paragraph.append(node)
-    container.append(paragraph)
+        _relink(paragraph, node)
+    _relink(container, paragraph)
     made.append(paragraph)
+
+
+def _relink(parent: Element, node: Node) -> None:
+    """Make ``node`` the last child of ``parent``, whatever links it still has."""
+    node.parent, node.previous_sibling, node.next_sibling = parent, parent.last_child, None
+    if parent.last_child is None:
+        parent.first_child = node
+    else:
+        parent.last_child.next_sibling = node
+    parent.last_child = node
 
 
 def _drop_empty_blocks(blocks: list[Element]) -> None:

@@ -15,6 +15,7 @@ at lxml speed rather than bs4's. The rules that matter for the output:
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable
 
@@ -30,16 +31,20 @@ _NO_FORMAT = frozenset({"pre", "code", "kbd", "samp"})
 Conversion = Callable[[Element, str, "frozenset[str]"], str]
 
 
+@functools.lru_cache(maxsize=4096)
+def _blockish(name: str) -> bool:
+    """A block or a heading: whitespace inside is dropped."""
+    return name in _REMOVE_INSIDE or _HEADING.match(name) is not None
+
+
 def _remove_inside(node: Node | None) -> bool:
     """Whitespace just inside this element is dropped (a block, a heading)."""
-    if not isinstance(node, Element):
-        return False
-    return node.name in _REMOVE_INSIDE or _HEADING.match(node.name) is not None
+    return isinstance(node, Element) and _blockish(node.name)
 
 
 def _remove_outside(node: Node | None) -> bool:
     """Whitespace just outside this element is dropped (a block, a heading, ``<pre>``)."""
-    return _remove_inside(node) or (isinstance(node, Element) and node.name == "pre")
+    return isinstance(node, Element) and (node.name == "pre" or _blockish(node.name))
 
 
 def _is_content(node: Node | None) -> bool:
@@ -87,6 +92,7 @@ class MarkdownWalker:
 
     def __init__(self) -> None:
         self._conversions: dict[str, Conversion | None] = {}
+        self._inner: dict[tuple[frozenset[str], str], frozenset[str]] = {}
 
     def to_markdown(self, root: Element) -> str:
         """The Markdown of ``root`` and everything below it."""
@@ -94,26 +100,37 @@ class MarkdownWalker:
 
     def process_tag(self, node: Element, parent_tags: frozenset[str]) -> str:
         """The Markdown of ``node``: its children converted and joined, then its own conversion."""
-        remove_inside = _remove_inside(node)
         name = node.name
+        remove_inside = _blockish(name)
+        inner = self._inner.get((parent_tags, name))
+        if inner is None:
+            inner = self._inner[(parent_tags, name)] = self._tags_inside(name, parent_tags)
+        strings: list[str] = []
+        child = node.first_child
+        while child is not None:
+            if isinstance(child, Element):
+                string = self.process_tag(child, inner)
+            elif _ignored(child, remove_inside):
+                string = ""
+            else:
+                string = self.process_text(child, inner)  # type: ignore[arg-type]
+            if string:
+                strings.append(string)
+            child = child.next_sibling
+        text = "".join(strings) if name == "pre" or "pre" in parent_tags else _join(strings)
+        conversion = self._conversion(name)
+        return conversion(node, text, parent_tags) if conversion is not None else text
+
+    @staticmethod
+    def _tags_inside(name: str, parent_tags: frozenset[str]) -> frozenset[str]:
+        """The context of an element's children: its ancestors' names, its own, and ``_inline``
+        (in headings and cells) and ``_noformat`` (in code)."""
         extra = {name}
         if name in ("td", "th") or _HEADING.match(name) is not None:
             extra.add("_inline")
         if name in _NO_FORMAT:
             extra.add("_noformat")
-        inner = parent_tags | extra
-        strings: list[str] = []
-        child = node.first_child
-        while child is not None:
-            if not _ignored(child, remove_inside):
-                string = (self.process_tag(child, inner) if isinstance(child, Element)
-                          else self.process_text(child, inner))  # type: ignore[arg-type]
-                if string:
-                    strings.append(string)
-            child = child.next_sibling
-        text = "".join(strings) if name == "pre" or "pre" in parent_tags else _join(strings)
-        conversion = self._conversion(name)
-        return conversion(node, text, parent_tags) if conversion is not None else text
+        return parent_tags | extra
 
     def _conversion(self, name: str) -> Conversion | None:
         if name not in self._conversions:

@@ -227,10 +227,23 @@ class Element(Node):
 
     def find_all(self, names: Iterable[str] | str | bool) -> list[Element]:
         """Descendant elements named one of ``names`` (any element for True), in document order."""
-        if names is True:
-            return [n for n in self.descendants if isinstance(n, Element)]
-        wanted = frozenset((names,)) if isinstance(names, str) else frozenset(names)  # type: ignore[arg-type]
-        return [n for n in self.descendants if isinstance(n, Element) and n.name in wanted]
+        wanted = None if names is True else (
+            frozenset((names,)) if isinstance(names, str) else frozenset(names))  # type: ignore[arg-type]
+        found: list[Element] = []
+        node: Node | None = self.first_child
+        while node is not None:  # the walk of ``descendants``, written out: it runs for every node
+            if isinstance(node, Element):
+                if wanted is None or node.name in wanted:
+                    found.append(node)
+                if node.first_child is not None:
+                    node = node.first_child
+                    continue
+            while node.next_sibling is None:
+                node = node.parent
+                if node is self or node is None:
+                    return found
+            node = node.next_sibling
+        return found
 
     def find(self, names: Iterable[str] | str | bool) -> Element | None:
         """The first descendant element named one of ``names`` (any element for True)."""
@@ -256,7 +269,20 @@ class Element(Node):
 
     def has_text(self) -> bool:
         """True when some visible text below is not only whitespace (``get_text(strip=True)``)."""
-        return any(not value.isspace() and value for value in self.texts())
+        node: Node | None = self.first_child
+        while node is not None:  # the walk of ``descendants``, written out: it runs for every block
+            if isinstance(node, Text):
+                if node.kind == TEXT and node.value and not node.value.isspace():
+                    return True
+            elif isinstance(node, Element) and node.first_child is not None:
+                node = node.first_child
+                continue
+            while node.next_sibling is None:
+                node = node.parent
+                if node is self or node is None:
+                    return False
+            node = node.next_sibling
+        return False
 
 
 def release(node: Node) -> None:

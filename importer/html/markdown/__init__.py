@@ -74,6 +74,15 @@ def _summary_text(marker: Element) -> str:
     return " ".join(" ".join(strings).split())
 
 
+def _piece_text(piece: str) -> str:
+    """The visible text of a cleaned piece, spaced (made again only when a later piece has the
+    jump break: most bodies have it in their first piece, or none)."""
+    root = clean(piece).root
+    text = " ".join(root.get_text(" ").split())
+    release(root)
+    return text
+
+
 def html_to_markdown(html: str, *, more_marker: str = "<!--more-->",
                      youtube_shortcode: str | None = None, hugo: bool = False,
                      heading_ids: bool = False) -> ConvertedBody:
@@ -104,7 +113,7 @@ def _convert(html: str, more_marker: str, youtube_shortcode: str | None, hugo: b
                                  heading_ids=heading_ids)
     converter.use_delimiters(unescape(html) if "&" in html else html)  # &#xe000; is one too
     summary: str | None = None
-    before: list[str] = []  # text of the pieces before the jump break, for the summary
+    before: list[str] = []  # the pieces before the jump break: their text is the summary's start
     parts: list[str] = []
     for piece in split_body(html) or [html]:
         cleaned = clean(piece)
@@ -112,9 +121,9 @@ def _convert(html: str, more_marker: str, youtube_shortcode: str | None, hugo: b
         if marker is not None and summary is not None:
             marker.decompose()  # only the first jump break counts
         elif marker is not None:
-            summary = " ".join([*before, _summary_text(marker)]).strip()
+            summary = " ".join([*map(_piece_text, before), _summary_text(marker)]).strip()
         elif summary is None:
-            before.append(" ".join(cleaned.root.get_text(" ").split()))
+            before.append(piece)
         parts.append(converter.to_markdown(cleaned.root))
         release(cleaned.root)
     markdown = converter.finish("\n\n".join(parts), hugo)

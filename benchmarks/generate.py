@@ -5,9 +5,16 @@ first, posts newest first with Blogger-style HTML bodies (``<br />`` paragraphs,
 separator images, links, a jump break), then comments, some of them replies. Output is
 deterministic for a given seed, and streamed to disk so any size fits in memory.
 
+By default the export is clean, so that a run on it is about speed and not about warnings:
+links between posts point at posts that exist (the month in their URL is the month of the
+target post), and each comment's ``blogger.displayTime`` is exactly what a Finnish Blogger blog
+writes for it (``10. kesäkuuta 2010 klo 16.02``, Helsinki wall clock). ``--messy`` gives the
+variants other tests want floods from: display times with a weekday
+(``keskiviikko 13. maaliskuuta 2024 klo 20.10``) and links to posts that do not exist.
+
 Usage::
 
-    python benchmarks/generate.py legacy out.xml --posts 5000 --comments-per-post 4
+    python benchmarks/generate.py legacy out.xml --posts 5000 --comments-per-post 4 [--messy]
     python benchmarks/generate.py takeout out-dir --posts 5000 --comments-per-post 4
 """
 
@@ -29,6 +36,10 @@ WORDS = (
     "projekti opiskelu kesä talvi kevät syksy ystävä kuva matka ruoka kirja elokuva musiikki "
     "Helsinki Tampere Turku Oulu yritys asiakas tulos aika ihminen väline oppi hömppä hyöty"
 ).split()
+#: Finnish month names as Blogger writes them in a date (partitive) and weekdays (nominative).
+MONTHS_FI = ("tammikuuta helmikuuta maaliskuuta huhtikuuta toukokuuta kesäkuuta heinäkuuta elokuuta "
+             "syyskuuta lokakuuta marraskuuta joulukuuta").split()
+WEEKDAYS_FI = "maanantai tiistai keskiviikko torstai perjantai lauantai sunnuntai".split()
 
 
 def _sentence(rng: random.Random, words: int) -> str:
@@ -36,7 +47,29 @@ def _sentence(rng: random.Random, words: int) -> str:
     return text[0].upper() + text[1:] + "."
 
 
-def _body(rng: random.Random, post_no: int, size: int) -> str:
+def post_url(no: int) -> str:
+    """The permalink of post ``no`` (``/YYYY/MM/`` is the month it was published in)."""
+    return f"{HOST}/{_published(no):%Y/%m}/kirjoitus-{no}.html"
+
+
+def display_time(moment: datetime, weekday: bool = False) -> str:
+    """``moment`` as a Finnish blog shows a comment's time: ``10. kesäkuuta 2010 klo 16.02``.
+
+    With ``weekday``: ``torstai 10. kesäkuuta 2010 klo 16.02`` (one of Blogger's fi formats).
+    """
+    local = moment.astimezone(ZONE)
+    text = f"{local.day}. {MONTHS_FI[local.month - 1]} {local.year} klo {local.hour}.{local.minute:02d}"
+    return f"{WEEKDAYS_FI[local.weekday()]} {text}" if weekday else text
+
+
+def _link_target(rng: random.Random, post_no: int, posts: int, messy: bool) -> str:
+    """An older post's permalink; with ``messy`` a URL that names no post of the blog."""
+    if messy:
+        return f"{HOST}/2010/01/kirjoitus-{max(post_no - rng.randrange(1, 50), 0)}.html"
+    return post_url(min(post_no + rng.randrange(1, 50), posts - 1))
+
+
+def _body(rng: random.Random, post_no: int, size: int, posts: int, messy: bool = False) -> str:
     """Blogger-style HTML of roughly ``size`` characters."""
     parts = [f"{_sentence(rng, 12)} <a name='more'></a>"]
     while sum(len(p) for p in parts) < size:
@@ -48,8 +81,8 @@ def _body(rng: random.Random, post_no: int, size: int) -> str:
                 f'kuva{post_no}.jpg" imageanchor="1"><img border="0" src="{img}/s320/kuva{post_no}.jpg" '
                 'width="320" /></a></div>')
         elif roll < 0.2:
-            target = max(post_no - rng.randrange(1, 50), 0)
-            parts.append(f'Katso <a href="{HOST}/2010/01/kirjoitus-{target}.html">aiempi kirjoitus</a>.')
+            target = _link_target(rng, post_no, posts, messy)
+            parts.append(f'Katso <a href="{target}">aiempi kirjoitus</a>.')
         elif roll < 0.3:
             parts.append(f'<span style="font-weight: bold;">{_sentence(rng, 4)}</span>')
         else:
@@ -57,15 +90,20 @@ def _body(rng: random.Random, post_no: int, size: int) -> str:
     return "<br /><br />".join(parts)
 
 
-def _published(post_no: int, posts: int) -> datetime:
+def _published(post_no: int) -> datetime:
     """Newest first: post 0 is the newest; one post every ~18 hours back from mid-2015.
 
     The wall-clock time is built in Helsinki time and normalised, so no local time falls in
-    a daylight-saving gap. ``posts`` is accepted for symmetry with the generators.
+    a daylight-saving gap.
     """
-    del posts
     start = datetime(2015, 6, 10, 14, 35, tzinfo=ZONE)
     moment = start.astimezone(timezone.utc) - timedelta(hours=18 * post_no, minutes=post_no % 60)
+    return moment.astimezone(ZONE)
+
+
+def _comment_time(post_no: int, index: int) -> datetime:
+    """Comment ``index`` on a post: ``index + 1`` hours after it (added in UTC: never in a DST gap)."""
+    moment = _published(post_no).astimezone(timezone.utc) + timedelta(hours=index + 1)
     return moment.astimezone(ZONE)
 
 
@@ -92,33 +130,33 @@ def _legacy_header() -> Iterator[str]:
                f"<title type='text'>{name}</title><content type='text'>{value}</content></entry>\n")
 
 
-def _legacy_post(rng: random.Random, no: int, posts: int, body_size: int) -> str:
+def _legacy_post(rng: random.Random, no: int, posts: int, body_size: int, messy: bool) -> str:
     kind = "http://schemas.google.com/g/2005#kind"
-    when = _stamp(_published(no, posts))
+    when = _stamp(_published(no))
     labels = "".join(f"<category scheme='http://www.blogger.com/atom/ns#' term='{rng.choice(WORDS)}'/>"
                      for _ in range(rng.randrange(0, 4)))
-    url = f"{HOST}/{_published(no, posts):%Y/%m}/kirjoitus-{no}.html"
     return (f"<entry><id>tag:blogger.com,1999:blog-{BLOG_ID}.post-{7 * 10**17 + no}</id>"
             f"<published>{when}</published><updated>{when}</updated>"
             f"<category scheme='{kind}' term='http://schemas.google.com/blogger/2008/kind#post'/>{labels}"
             f"<title type='text'>Kirjoitus {no}: {escape(_sentence(rng, 3))}</title>"
-            f"<content type='html'>{escape(_body(rng, no, body_size))}</content>"
-            f"<link rel='alternate' type='text/html' href='{url}' title='Kirjoitus {no}'/>"
+            f"<content type='html'>{escape(_body(rng, no, body_size, posts, messy))}</content>"
+            f"<link rel='alternate' type='text/html' href='{post_url(no)}' title='Kirjoitus {no}'/>"
             "<author><name>Bench Kirjoittaja</name><uri>https://www.blogger.com/profile/1</uri>"
             "<email>noreply@blogger.com</email></author></entry>\n")
 
 
-def _legacy_comment(rng: random.Random, post_no: int, index: int, posts: int) -> str:
+def _legacy_comment(rng: random.Random, post_no: int, index: int, messy: bool) -> str:
     kind = "http://schemas.google.com/g/2005#kind"
     post_id = 7 * 10**17 + post_no
     comment_id = 8 * 10**17 + post_no * 1000 + index
-    when = _published(post_no, posts) + timedelta(hours=index + 1)
-    url = f"{HOST}/{_published(post_no, posts):%Y/%m}/kirjoitus-{post_no}.html"
+    when = _comment_time(post_no, index)
+    url = post_url(post_no)
     related = ""
     if index and rng.random() < 0.3:
         parent = 8 * 10**17 + post_no * 1000 + rng.randrange(0, index)
         related = (f"<link rel='related' type='application/atom+xml' href='https://www.blogger.com/"
                    f"feeds/{BLOG_ID}/{post_id}/comments/default/{parent}'/>")
+    shown = display_time(when, weekday=messy)
     return (f"<entry><id>tag:blogger.com,1999:blog-{BLOG_ID}.post-{comment_id}</id>"
             f"<published>{_stamp(when)}</published><updated>{_stamp(when)}</updated>"
             f"<category scheme='{kind}' term='http://schemas.google.com/blogger/2008/kind#comment'/>"
@@ -127,43 +165,48 @@ def _legacy_comment(rng: random.Random, post_no: int, index: int, posts: int) ->
             f"<link rel='alternate' type='text/html' href={quoteattr(f'{url}?showComment=1#c{comment_id}')}/>"
             f"{related}<author><name>Kommentoija {index}</name></author>"
             f"<thr:in-reply-to xmlns:thr='http://purl.org/syndication/thread/1.0' href='{url}' "
-            f"ref='tag:blogger.com,1999:blog-{BLOG_ID}.post-{post_id}' type='text/html'/></entry>\n")
+            f"ref='tag:blogger.com,1999:blog-{BLOG_ID}.post-{post_id}' type='text/html'/>"
+            f"<gd:extendedProperty name='blogger.itemClass' value='pid-{index}'/>"
+            f"<gd:extendedProperty name='blogger.displayTime' value={quoteattr(shown)}/></entry>\n")
 
 
 def generate_legacy(path: Path, posts: int, comments_per_post: int = 4, body_size: int = 7_500,
-                    seed: int = 1) -> Path:
-    """Write a legacy export with ``posts`` posts and ``posts * comments_per_post`` comments."""
+                    seed: int = 1, messy: bool = False) -> Path:
+    """Write a legacy export with ``posts`` posts and ``posts * comments_per_post`` comments.
+
+    ``messy``: weekday display times and links to posts that do not exist (see the module doc).
+    """
     rng = random.Random(seed)
     with path.open("w", encoding="utf-8") as out:
         out.writelines(_legacy_header())
         for no in range(posts):
-            out.write(_legacy_post(rng, no, posts, body_size))
+            out.write(_legacy_post(rng, no, posts, body_size, messy))
         for no in range(posts):
             for index in range(comments_per_post):
-                out.write(_legacy_comment(rng, no, index, posts))
+                out.write(_legacy_comment(rng, no, index, messy))
         out.write("</feed>\n")
     return path
 
 
-def _takeout_entry(rng: random.Random, no: int, posts: int, body_size: int) -> str:
-    when = _published(no, posts).astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%S.000Z")
+def _takeout_entry(rng: random.Random, no: int, posts: int, body_size: int, messy: bool) -> str:
+    when = _published(no).astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%S.000Z")
     labels = "".join(f"<category scheme='tag:blogger.com,1999:blog-{BLOG_ID}' term='{rng.choice(WORDS)}'/>"
                      for _ in range(rng.randrange(0, 4))) or "<category/>"
     return (f"<entry><id>tag:blogger.com,1999:blog-{BLOG_ID}.post-{7 * 10**17 + no}</id>"
             f"<blogger:type>POST</blogger:type><blogger:status>LIVE</blogger:status>"
             f"<author><name>Bench Kirjoittaja</name><uri></uri><blogger:type>BLOGGER</blogger:type></author>"
             f"<title>Kirjoitus {no}: {escape(_sentence(rng, 3))}</title>"
-            f"<content type='html'>{escape(_body(rng, no, body_size))}</content>"
+            f"<content type='html'>{escape(_body(rng, no, body_size, posts, messy))}</content>"
             f"<blogger:created>{when}</blogger:created><published>{when}</published>"
             f"<updated>{when}</updated>{labels}"
-            f"<blogger:filename>/{_published(no, posts):%Y/%m}/kirjoitus-{no}.html</blogger:filename>"
+            f"<blogger:filename>/{_published(no):%Y/%m}/kirjoitus-{no}.html</blogger:filename>"
             "</entry>\n")
 
 
-def _takeout_comment(rng: random.Random, post_no: int, index: int, posts: int) -> str:
+def _takeout_comment(rng: random.Random, post_no: int, index: int) -> str:
     post_id = 7 * 10**17 + post_no
     comment_id = 8 * 10**17 + post_no * 1000 + index
-    when = (_published(post_no, posts) + timedelta(hours=index + 1)).astimezone(timezone.utc)
+    when = _comment_time(post_no, index).astimezone(timezone.utc)
     reply = ""
     if index and rng.random() < 0.3:
         parent = 8 * 10**17 + post_no * 1000 + rng.randrange(index)
@@ -179,7 +222,7 @@ def _takeout_comment(rng: random.Random, post_no: int, index: int, posts: int) -
 
 
 def generate_takeout(folder: Path, posts: int, comments_per_post: int = 4, body_size: int = 7_500,
-                     seed: int = 1) -> Path:
+                     seed: int = 1, messy: bool = False) -> Path:
     """Write ``folder/Takeout/Blogger/Blogs/Bench-blogi/{feed.atom,settings.csv}``; returns the feed."""
     rng = random.Random(seed)
     blog = folder / "Takeout" / "Blogger" / "Blogs" / "Bench-blogi"
@@ -193,10 +236,10 @@ def generate_takeout(folder: Path, posts: int, comments_per_post: int = 4, body_
                   "xmlns:blogger='http://schemas.google.com/blogger/2018'>\n"
                   "<id>tag:blogger.com,1999:blog-" + BLOG_ID + "</id><title>Bench-blogi</title>\n")
         for no in range(posts):
-            out.write(_takeout_entry(rng, no, posts, body_size))
+            out.write(_takeout_entry(rng, no, posts, body_size, messy))
         for no in range(posts):
             for index in range(comments_per_post):
-                out.write(_takeout_comment(rng, no, index, posts))
+                out.write(_takeout_comment(rng, no, index))
         out.write("</feed>\n")
     return feed
 
@@ -209,11 +252,11 @@ def main() -> None:
     parser.add_argument("--posts", type=int, default=5000)
     parser.add_argument("--comments-per-post", type=int, default=4)
     parser.add_argument("--body-size", type=int, default=7_500)
+    parser.add_argument("--messy", action="store_true",
+                        help="weekday display times and links to posts that do not exist")
     args = parser.parse_args()
-    if args.format == "legacy":
-        generate_legacy(args.output, args.posts, args.comments_per_post, args.body_size)
-    else:
-        generate_takeout(args.output, args.posts, args.comments_per_post, args.body_size)
+    make = generate_legacy if args.format == "legacy" else generate_takeout
+    make(args.output, args.posts, args.comments_per_post, args.body_size, messy=args.messy)
 
 
 if __name__ == "__main__":

@@ -42,7 +42,7 @@ COMMENT_DELETED = "deleted"
 COMMENT_STATUSES = (COMMENT_PUBLISHED, COMMENT_PENDING, COMMENT_SPAM, COMMENT_DELETED)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Author:
     """Who wrote a post or a comment."""
 
@@ -54,7 +54,7 @@ class Author:
     """True when the source marks the author as anonymous (Takeout ``blogger:type ANONYMOUS``)."""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Location:
     """A place attached to a post (Blogger's location field)."""
 
@@ -66,7 +66,7 @@ class Location:
     """Longitude in degrees, when known."""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Comment:
     """One comment on a post or page."""
 
@@ -88,7 +88,7 @@ class Comment:
     """Source fields with no other home (e.g. ``display_time``)."""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Post:
     """One post or page, with its comments."""
 

@@ -115,3 +115,11 @@ def test_a_paragraph_break_with_an_empty_run_between_splits_the_emphasis() -> No
     html = "<p><b>a<b><br><b> </b></b><br>a</b></p>"
     markdown = html_to_markdown(html).markdown
     assert styled_chars(soup(_RENDERER.render(markdown))) == styled_chars(soup(html)), markdown
+
+
+def test_a_symbol_next_to_a_nested_delimiter_is_read_the_loose_way() -> None:
+    # found by the property test: '**' between '.' and '€' can also close under CommonMark 0.31
+    # (a symbol is punctuation there), so nested in '*…*' it paired up wrongly
+    html = "<p><i><b>a</b><i><b>a</b>.<b>€</b></i></i></p>"
+    markdown = html_to_markdown(html).markdown
+    assert styled_chars(soup(_RENDERER.render(markdown))) == styled_chars(soup(html)), markdown

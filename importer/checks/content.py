@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import re
 import unicodedata
+import weakref
 from collections import Counter, defaultdict
 from collections.abc import Iterator
+from typing import NamedTuple
 from urllib.parse import SplitResult, unquote, urlsplit
 
 from importer.checks.base import CheckContext, Finding, all_comments, link_attributes, plural
@@ -21,7 +23,6 @@ from importer.model import (
     POST_PUBLISHED,
     POST_STATUSES,
     Archive,
-    Post,
 )
 
 _PERMALINK = re.compile(r"^/(\d{4}/\d{2}|p)/[^/]+\.html$")
@@ -58,7 +59,11 @@ def _split(url: str) -> SplitResult:
 
 
 def _host(url: str) -> str:
-    host = (_split(url).hostname or "").lower()
+    return _site((_split(url).hostname or "").lower())
+
+
+def _site(host: str) -> str:
+    """``name.blogspot.fi``, ``www.name.blogspot.com`` -> ``name.blogspot.com``; others less ``www.``."""
     match = _BLOGSPOT.match(host)
     if match:
         return f"{match.group(1)}.blogspot.com"
@@ -74,38 +79,62 @@ def _blog_hosts(archive: Archive) -> set[str]:
     return {_host(url) for url in urls if url.strip()} - {""}
 
 
-def _links(post: Post) -> Iterator[str]:
-    for tag, attribute, value in link_attributes(post.content_html):
-        if tag == "a" and attribute == "href":
-            yield value
+class _LinkSurvey(NamedTuple):
+    """What one pass over every body's links found, for the two checks that read it."""
+
+    unresolved: list[Finding]
+    remote_hosts: Counter[str]
+    posts_with_remote: int
+
+
+_last_survey: tuple[weakref.ref[Archive], _LinkSurvey] | None = None
+
+
+def _survey(archive: Archive) -> _LinkSurvey:
+    """Links to missing posts and images on Blogger's hosts, from ONE scan of each body.
+
+    Both checks run on every conversion; scanning the bodies once halves their cost. The last
+    archive's survey is kept (weakly) for the second check.
+    """
+    global _last_survey
+    if _last_survey is not None and _last_survey[0]() is archive:
+        return _last_survey[1]
+    hosts = _blog_hosts(archive)
+    known = {_path(post.url) for post in archive.posts if post.url}
+    survey = _LinkSurvey([], Counter(), 0)
+    for post in archive.posts:
+        reported: set[str] = set()
+        remote = 0
+        for tag, attribute, value in link_attributes(post.content_html):
+            if tag == "a" and attribute == "href":
+                if not value.lower().startswith(("http://", "https://", "//")):
+                    continue
+                parts = _split(value)
+                path = unquote(parts.path).lower()
+                if (_PERMALINK.match(path) and path not in known and path not in reported
+                        and _site((parts.hostname or "").lower()) in hosts):
+                    reported.add(path)
+                    survey.unresolved.append(Finding(
+                        f"'{post.title}' links to {value}, which is not in the archive.", post.id))
+            elif tag == "img" and attribute == "src":
+                host = (_split(value).hostname or "").lower()
+                if _BLOGGER_IMAGE_HOSTS.search(host):
+                    survey.remote_hosts[host] += 1
+                    remote += 1
+        survey = survey._replace(posts_with_remote=survey.posts_with_remote + bool(remote))
+    _last_survey = (weakref.ref(archive), survey)
+    return survey
 
 
 def check_unresolved_links(archive: Archive, context: CheckContext) -> Iterator[Finding]:
     """Links to a post or page of this blog that is not in the archive."""
-    hosts = _blog_hosts(archive)
-    known = {_path(post.url) for post in archive.posts if post.url}
-    for post in archive.posts:
-        reported: set[str] = set()
-        for href in _links(post):
-            if not href.lower().startswith(("http://", "https://", "//")):
-                continue
-            path = _path(href)
-            if (_host(href) in hosts and _PERMALINK.match(path) and path not in known
-                    and path not in reported):
-                reported.add(path)
-                yield Finding(f"'{post.title}' links to {href}, which is not in the archive.", post.id)
+    yield from _survey(archive).unresolved
 
 
 def check_remote_images(archive: Archive, context: CheckContext) -> Iterator[Finding]:
     """Images still served from Blogger's hosts: one finding with the count."""
-    per_host: Counter[str] = Counter()
-    posts = 0
-    for post in archive.posts:
-        found = [_split(value).hostname or "" for tag, attribute, value in
-                 link_attributes(post.content_html) if tag == "img" and attribute == "src"]
-        remote = [host.lower() for host in found if _BLOGGER_IMAGE_HOSTS.search(host.lower())]
-        per_host.update(remote)
-        posts += bool(remote)
+    survey = _survey(archive)
+    per_host, posts = survey.remote_hosts, survey.posts_with_remote
     total = sum(per_host.values())
     if total:
         hosts = ", ".join(sorted(per_host))

@@ -13,7 +13,6 @@ from typing import Any
 
 from importer.checks.base import CheckContext, Finding
 from importer.diagnostics import Diagnostics, plural
-from importer.html.markdown import html_to_markdown
 from importer.model import Archive
 from importer.outputs import WriterSpec
 from importer.writers import WRITERS
@@ -45,6 +44,8 @@ def check_slug_collisions(archive: Archive, context: CheckContext) -> Iterator[F
 
 def check_raw_html(archive: Archive, context: CheckContext) -> Iterator[Finding]:
     """Post bodies holding HTML that Markdown cannot express (it would be kept as raw HTML)."""
+    from importer.html.markdown import html_to_markdown  # markdownify: only when this check runs
+
     if not any(spec.layout == "tree" for spec in _writers(context)):  # Markdown site trees
         return
     for post in archive.posts:

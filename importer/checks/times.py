@@ -7,18 +7,13 @@ time zone setting is wrong, and every converted time is off by the same hours.
 
 from __future__ import annotations
 
+import weakref
 from collections.abc import Iterator
 from datetime import datetime, tzinfo
 
 from importer.checks.base import CheckContext, Finding, all_comments
-from importer.dates import (
-    NonexistentTimeError,
-    check_display_time,
-    local_time_status,
-    parse_date,
-    resolve_tz,
-)
-from importer.errors import DateParseError, UsageError
+from importer.dates import local_time_status, resolve_tz
+from importer.dates.display import DisplayProblem, check_display_text
 from importer.model import Archive
 
 #: Key of ``Comment.extra`` / ``Post.extra`` holding the date text the blog displayed.
@@ -84,33 +79,33 @@ def _display_texts(archive: Archive) -> Iterator[tuple[str, str, datetime]]:
 
 
 def check_unparsed_date_texts(archive: Archive, context: CheckContext) -> Iterator[Finding]:
-    """Displayed date texts that cannot be parsed in the blog's locale."""
-    locale = context.locale_for(archive)
-    for entry, text, timestamp in _display_texts(archive):
-        if _is_naive(timestamp):
-            continue
-        try:
-            parse_date(text, locale, timestamp.tzinfo, on_ambiguous="first")
-        except NonexistentTimeError:
-            continue  # the text parses; check_impossible_times and the mismatch check cover it
-        except (DateParseError, UsageError) as error:
-            reason = error.reason if isinstance(error, DateParseError) else error.message
-            yield Finding(f"Could not parse the displayed time {text!r} (locale {locale}): {reason}.",
-                          entry)
+    """Displayed date texts that cannot be parsed in the blog's locale (nor in English)."""
+    yield from _display_findings(archive, context, "date-unparsed")
 
 
 def check_display_times(archive: Archive, context: CheckContext) -> Iterator[Finding]:
     """Displayed date texts (weekday, day or time) that disagree with the entry's timestamp."""
+    yield from _display_findings(archive, context, "display-time-mismatch")
+
+
+_last_display: tuple[weakref.ref[Archive], str, list[tuple[str, DisplayProblem]]] | None = None
+
+
+def _display_findings(archive: Archive, context: CheckContext, code: str) -> Iterator[Finding]:
+    """The problems of ``code`` that ``check_display_text`` finds, as the readers report them.
+
+    Both display checks read one pass over the texts (kept weakly for the last archive).
+    """
+    global _last_display
     locale = context.locale_for(archive)
-    for entry, text, timestamp in _display_texts(archive):
-        if _is_naive(timestamp):
-            continue
-        try:
-            parse_date(text, locale, timestamp.tzinfo, on_ambiguous="first")
-        except NonexistentTimeError:
-            pass  # a shown time in the DST gap cannot match any timestamp: compare it anyway
-        except (DateParseError, UsageError):
-            continue  # reported by check_unparsed_date_texts
-        reason = check_display_time(text, timestamp, locale)
-        if reason is not None:
-            yield Finding(reason, entry)
+    if _last_display is None or _last_display[0]() is not archive or _last_display[1] != locale:
+        problems = []
+        for entry, text, timestamp in _display_texts(archive):
+            if not _is_naive(timestamp):
+                problem = check_display_text(text, timestamp, locale)
+                if problem is not None:
+                    problems.append((entry, problem))
+        _last_display = (weakref.ref(archive), locale, problems)
+    for entry, problem in _last_display[2]:
+        if problem.code == code:
+            yield Finding(problem.message, entry)

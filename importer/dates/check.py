@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 
 from importer.dates.locale_data import normalize_locale, tables_for
+from importer.dates.machine import Fields
 from importer.dates.parse import parse_fields
 from importer.errors import DateParseError, UsageError
 
@@ -29,6 +30,11 @@ def check_display_time(display_text: str, timestamp: dt.datetime, locale: str) -
     except (DateParseError, UsageError) as error:
         reason = error.reason if isinstance(error, DateParseError) else error.message
         return f"The displayed time {display_text!r} cannot be parsed: {reason}."
+    return compare_fields(display_text, fields, timestamp)
+
+
+def compare_fields(display_text: str, fields: Fields, timestamp: dt.datetime) -> str | None:
+    """None when the parsed ``fields`` of ``display_text`` agree with aware ``timestamp``, else why."""
     if fields.clock is None:
         shown = fields.day.isoformat()
         same = fields.day == timestamp.date() if fields.precision == "day" else (

@@ -69,6 +69,9 @@ class LocaleTables:
     """Date shapes by number of fields, most common first."""
     example: str
     """The full date pattern, quoted in error messages."""
+    forms: dict[str, tuple[tuple[str, ...], ...]]
+    """Every set of names as vocabulary keys, by reading: ``M`` twelve months, ``W`` seven
+    weekdays (Monday first), ``P`` AM and PM; one tuple per CLDR context and width."""
 
 
 def vocabulary_key(word: str) -> str:
@@ -115,7 +118,26 @@ def tables_for(locale: str) -> LocaleTables:
         scanner=_compile_scanner(vocabulary, literals, _time_separators(loc)),
         shapes=_compile_shapes(loc),
         example=loc.date_formats["full"].pattern,
+        forms=_name_forms(loc),
     )
+
+
+def _name_forms(loc: Locale) -> dict[str, tuple[tuple[str, ...], ...]]:
+    """The month, weekday and AM/PM names of each context and width, in order."""
+    forms: dict[str, list[tuple[str, ...]]] = {"M": [], "W": [], "P": []}
+    for context in ("format", "stand-alone"):
+        for width in ("wide", "abbreviated"):
+            months = loc.months[context][width]
+            days = loc.days[context][width]
+            periods = loc.day_periods.get(context, {}).get(width, {})
+            if len(months) == 12:
+                forms["M"].append(tuple(vocabulary_key(months[m]) for m in range(1, 13)))
+            if len(days) == 7:
+                forms["W"].append(tuple(vocabulary_key(days[d]) for d in range(7)))
+            if "am" in periods and "pm" in periods:
+                forms["P"].append((vocabulary_key(periods["am"]), vocabulary_key(periods["pm"])))
+    forms["P"] += [("am", "pm"), ("a.m.", "p.m.")]
+    return {key: tuple(dict.fromkeys(value)) for key, value in forms.items()}
 
 
 def _add_names(vocabulary: dict[str, dict[str, int]], loc: Locale) -> None:

@@ -35,6 +35,7 @@ GEORSS = "http://www.georss.org/georss"
 BLOGGER_2018 = "http://schemas.google.com/blogger/2018"
 OPENSEARCH = "http://a9.com/-/spec/opensearchrss/1.0/"
 ENTRY = f"{{{ATOM}}}entry"
+_LINK = f"{{{ATOM}}}link"
 
 #: Prefixes Blogger exports use; the ones it declares inline may be missing in defective files.
 KNOWN_PREFIXES: dict[str, str] = {
@@ -123,9 +124,14 @@ def local(tag: object) -> str:
     return tag.rsplit("}", 1)[-1]
 
 
+def first_child(element: etree._Element, tag: str) -> etree._Element | None:
+    """The first child ``tag`` (Clark notation), or None: ``find`` without its path parser (4x faster)."""
+    return next(element.iterchildren(tag), None)
+
+
 def child_text(element: etree._Element, tag: str) -> str | None:
     """Text of the first child ``tag`` (Clark notation): "" when empty, None when absent."""
-    child = element.find(tag)
+    child = next(element.iterchildren(tag), None)
     if child is None:
         return None
     return child.text or ""
@@ -133,7 +139,7 @@ def child_text(element: etree._Element, tag: str) -> str | None:
 
 def find_link(element: etree._Element, rel: str, type_: str | None = None) -> str | None:
     """``href`` of the first Atom ``link`` with this ``rel`` (and ``type``), or None."""
-    for link in element.iterfind(f"{{{ATOM}}}link"):
+    for link in element.iterchildren(_LINK):
         if link.get("rel") == rel and (type_ is None or link.get("type") == type_):
             href = link.get("href")
             if href:

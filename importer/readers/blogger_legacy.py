@@ -21,11 +21,9 @@ from typing import BinaryIO
 
 from lxml import etree
 
-from importer.dates import check_display_time
-from importer.dates.locale_data import normalize_locale, tables_for
-from importer.dates.parse import parse_fields
+from importer.dates.display import check_display_text
 from importer.diagnostics import Diagnostics
-from importer.errors import DateParseError, InputError, UsageError, clip
+from importer.errors import InputError
 from importer.model import Archive, Author, Blog, Comment, Location, Post
 from importer.options import ReadOptions
 from importer.readers.blogger_common import (
@@ -41,6 +39,7 @@ from importer.readers.blogger_common import (
     child_text,
     coordinate,
     find_link,
+    first_child,
     iter_entries,
     local,
     parse_setting_id,
@@ -59,8 +58,6 @@ _COMMENT_HREF = re.compile(r"/(\d+)/comments/default/(\d+)$")
 _RELATED_PARENT = re.compile(r"/comments/default/(\d+)$")
 _MAX_PREFIX_RETRIES = 3
 #: Blogger's longest display times ("keskiviikkona 10. kesäkuuta 2010 klo 16.02") are ~50 characters.
-_MAX_DISPLAY_TIME = 200
-
 Opener = Callable[[], BinaryIO]
 CollectEntry = Callable[[etree._Element, "Collected", Diagnostics], None]
 
@@ -146,7 +143,7 @@ def _short_id(raw_id: str | None) -> str | None:
 
 def entry_kind(entry: etree._Element) -> str | None:
     """``post``, ``page``, ``comment``, ``settings``, ``template``... from the kind category."""
-    for category in entry.iterfind(f"{{{ATOM}}}category"):
+    for category in entry.iterchildren(f"{{{ATOM}}}category"):
         if category.get("scheme") == KIND_SCHEME:
             term = category.get("term") or ""
             return term.rsplit("#", 1)[-1] or None
@@ -208,7 +205,7 @@ def time_of(entry: etree._Element, name: str, required: bool = True) -> datetime
 
 def read_author(entry: etree._Element) -> Author | None:
     """The entry's first ``author`` (name and profile URI; e-mail is never kept)."""
-    author = entry.find(f"{{{ATOM}}}author")
+    author = first_child(entry, f"{{{ATOM}}}author")
     if author is None:
         return None
     name = (child_text(author, f"{{{ATOM}}}name") or "").strip()
@@ -231,7 +228,7 @@ def read_post(entry: etree._Element, tag: TagId, kind: str, status: str) -> Post
     published = time_of(entry, "published")
     assert published is not None
     labels = tuple(
-        term for c in entry.iterfind(f"{{{ATOM}}}category")
+        term for c in entry.iterchildren(f"{{{ATOM}}}category")
         if c.get("scheme") == LABEL_SCHEME and (term := c.get("term")) is not None
     )
     link = None if status == "draft" else find_link(entry, "alternate", "text/html")
@@ -250,7 +247,7 @@ def read_post(entry: etree._Element, tag: TagId, kind: str, status: str) -> Post
 def _comment_ids(entry: etree._Element) -> tuple[str | None, str | None]:
     """(post id, parent comment id) of a comment entry."""
     post_id = None
-    reply = entry.find(f"{{{THR}}}in-reply-to")
+    reply = first_child(entry, f"{{{THR}}}in-reply-to")
     if reply is not None:
         target = parse_tag_id(reply.get("ref"))
         post_id = target.id if target is not None else None
@@ -272,7 +269,7 @@ def read_comment(entry: etree._Element, tag: TagId) -> Comment:
     published = time_of(entry, "published")
     assert published is not None
     extra = {}
-    for prop in entry.iterfind(f"{{{GD}}}extendedProperty"):
+    for prop in entry.iterchildren(f"{{{GD}}}extendedProperty"):
         if prop.get("name") == "blogger.displayTime" and prop.get("value"):
             extra["display_time"] = str(prop.get("value"))
     return Comment(
@@ -302,42 +299,16 @@ def build_archive(collected: Collected, options: ReadOptions, diagnostics: Diagn
                                 diagnostics)
     blog = blog_from_settings(collected, options, zone_name)
     posts = assemble(collected.posts, collected.comments, zone, diagnostics)
-    _check_display_times(posts, blog.locale or "en", diagnostics)
+    _check_display_times(posts, blog.locale, diagnostics)
     return Archive(blog=blog, posts=posts, source_format="blogger-legacy")
 
 
-def _check_display_times(posts: tuple[Post, ...], locale: str, diagnostics: Diagnostics) -> None:
+def _check_display_times(posts: tuple[Post, ...], locale: str | None, diagnostics: Diagnostics) -> None:
+    """Each comment's ``blogger.displayTime`` against its timestamp (``importer.dates.display``)."""
     for post in posts:
         for comment in post.comments:
             text = comment.extra.get("display_time")
-            if not text:
-                continue
-            if len(text) > _MAX_DISPLAY_TIME:  # hostile or broken: no date is this long
-                reason: str | None = (f"The displayed time {clip(text)!r} is {len(text)} characters "
-                                      "long, too long to be a date; it was not checked.")
-            else:
-                reason = _display_time_reason(text, comment.published, locale)
-            if reason is not None:
-                diagnostics.report("display-time-mismatch", reason, entry=comment.id)
-
-
-def _display_time_reason(text: str, published: datetime, locale: str) -> str | None:
-    """Why ``text`` disagrees with ``published``, or None.
-
-    The text is read in the blog's locale, else in English: a Finnish blog may run with
-    Blogger's English interface. Locales Babel does not know give nothing to compare against
-    (check_display_time would call every text of theirs unparsable).
-    """
-    unparsed = None
-    for candidate in dict.fromkeys((locale, "en")):
-        try:
-            parse_fields(text, tables_for(normalize_locale(candidate)))
-        except UsageError:
-            continue  # an unknown locale
-        except DateParseError:
-            if candidate == locale:  # unparsable in the blog's own language: say so
-                unparsed = check_display_time(text, published, candidate)
-            continue
-        return check_display_time(text, published, candidate)
-    return unparsed
-
+            if text:
+                problem = check_display_text(text, comment.published, locale)
+                if problem is not None:
+                    diagnostics.report(problem.code, problem.message, entry=comment.id)

@@ -32,6 +32,7 @@ from importer.readers.blogger_common import (
     blog_zone,
     child_text,
     coordinate,
+    first_child,
     parse_tag_id,
     slug_from_url,
     usable_url,
@@ -137,7 +138,7 @@ def _collect_entry(entry: etree._Element, collected: Collected, diagnostics: Dia
 
 
 def _author(entry: etree._Element) -> Author | None:
-    author = entry.find(f"{{{ATOM}}}author")
+    author = first_child(entry, f"{{{ATOM}}}author")
     if author is None:
         return None
     name = (child_text(author, f"{{{ATOM}}}name") or "").strip()
@@ -147,7 +148,7 @@ def _author(entry: etree._Element) -> Author | None:
 
 
 def _location(entry: etree._Element) -> Location | None:
-    place = entry.find(f"{B}location")
+    place = first_child(entry, f"{B}location")
     if place is None:
         return None
     name = (child_text(place, f"{B}name") or "").strip()
@@ -161,7 +162,7 @@ def _post(entry: etree._Element, tag: TagId, kind: str, status: str) -> Post:
     published = time_of(entry, "published")
     assert published is not None
     labels = tuple(
-        term for c in entry.iterfind(f"{{{ATOM}}}category")
+        term for c in entry.iterchildren(f"{{{ATOM}}}category")
         if (c.get("scheme") or "").startswith("tag:blogger.com,1999:blog-")
         and (term := c.get("term")) is not None
     )

@@ -2,6 +2,12 @@
 
 The document shape is published as a JSON Schema (``importer/schema/blog-archive-1.schema.json``).
 Dates are RFC 3339 with the blog zone's offset. The same archive always gives the same bytes.
+
+The document is encoded by orjson (indent 2): the bytes are those of ``json`` with
+``ensure_ascii=False, indent=2`` (tested on the fixture blog and hostile strings), about ten times
+faster, since ``json`` falls back to pure Python whenever it indents. Floats (coordinates) go in as
+``json``'s own text, because orjson writes exponents differently (``1e-7`` for ``1e-07``), and
+bodies as ``json``'s own escaping (see ``_body``).
 """
 
 from __future__ import annotations
@@ -11,7 +17,10 @@ import json
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime
+from json.encoder import encode_basestring
 from typing import Any
+
+import orjson
 
 from importer.diagnostics import Diagnostics
 from importer.model import Archive, Author, Blog, Comment, Location, Post
@@ -42,10 +51,28 @@ def _author(author: Author | None) -> dict[str, Any] | None:
     return {"name": author.name, "uri": author.uri, "anonymous": author.anonymous}
 
 
-def _location(location: Location | None) -> dict[str, Any] | None:
+def _location(location: Location | None, fragments: bool) -> dict[str, Any] | None:
     if location is None:
         return None
-    return {"name": location.name, "latitude": location.latitude, "longitude": location.longitude}
+    latitude, longitude = location.latitude, location.longitude
+    if fragments:
+        latitude, longitude = _float_fragment(latitude), _float_fragment(longitude)
+    return {"name": location.name, "latitude": latitude, "longitude": longitude}
+
+
+def _float_fragment(value: float | None) -> Any:
+    """A float as ``json`` writes it, for orjson to copy as is."""
+    return None if value is None else orjson.Fragment(json.dumps(value))
+
+
+def _body(html: str, fragments: bool) -> Any:
+    """A body, or (for orjson) its JSON text already encoded.
+
+    orjson keeps the UTF-8 form of every non-ASCII string it encodes inside the string object for
+    the string's lifetime: on the 5,000-post export that was 48 MB more, held as long as the
+    archive. Bodies are the bulk of it, so they go in as ``json``'s own escaping, encoded here.
+    """
+    return orjson.Fragment(encode_basestring(html).encode("utf-8")) if fragments else html
 
 
 def blog_to_dict(blog: Blog) -> dict[str, Any]:
@@ -61,21 +88,21 @@ def blog_to_dict(blog: Blog) -> dict[str, Any]:
     }
 
 
-def comment_to_dict(comment: Comment) -> dict[str, Any]:
-    """One element of a post's ``comments`` array."""
+def comment_to_dict(comment: Comment, *, fragments: bool = False) -> dict[str, Any]:
+    """One element of a post's ``comments`` array (``fragments``: for orjson, see ``_body``)."""
     return {
         "id": comment.id,
         "parent_id": comment.parent_id,
         "author": _author(comment.author),
         "published": _date(comment.published),
         "status": comment.status,
-        "content_html": comment.content_html,
+        "content_html": _body(comment.content_html, fragments),
         "extra": dict(comment.extra),
     }
 
 
-def post_to_dict(post: Post) -> dict[str, Any]:
-    """One element of the document's ``posts`` array."""
+def post_to_dict(post: Post, *, fragments: bool = False) -> dict[str, Any]:
+    """One element of the document's ``posts`` array (``fragments``: for orjson, see ``_body``)."""
     return {
         "id": post.id,
         "kind": post.kind,
@@ -88,10 +115,10 @@ def post_to_dict(post: Post) -> dict[str, Any]:
         "updated": _date(post.updated),
         "author": _author(post.author),
         "labels": list(post.labels),
-        "location": _location(post.location),
-        "content_html": post.content_html,
+        "location": _location(post.location, fragments),
+        "content_html": _body(post.content_html, fragments),
         "extra": dict(post.extra),
-        "comments": [comment_to_dict(c) for c in post.comments],
+        "comments": [comment_to_dict(c, fragments=fragments) for c in post.comments],
     }
 
 
@@ -127,21 +154,29 @@ def write_json(
     del diagnostics, site  # JSON holds everything the model holds: nothing to report or place
     if options.lines:
         return [OutputFile("archive.jsonl", _join(_lines(archive)), SIGNATURE)]
-    encoder = json.JSONEncoder(ensure_ascii=False, indent=2)
-    return [OutputFile("archive.json", _join(_batches(encoder.iterencode(archive_to_dict(archive)))),
-                       SIGNATURE)]
+    return [OutputFile("archive.json", encode_document(archive), SIGNATURE)]
 
 
-def _batches(chunks: Iterator[str], size: int = 4096) -> Iterator[bytes]:
-    """UTF-8 bytes of the encoder's small chunks, a few thousand at a time, then a newline."""
-    pending: list[str] = []
-    for chunk in chunks:
-        pending.append(chunk)
-        if len(pending) >= size:
-            yield "".join(pending).encode("utf-8")
-            pending.clear()
-    pending.append("\n")
-    yield "".join(pending).encode("utf-8")
+def encode_document(archive: Archive) -> bytes:
+    """The ``archive.json`` bytes: as ``json`` with ``ensure_ascii=False, indent=2``, then a newline.
+
+    Encoded post by post into one growing buffer: orjson's buffer for a whole document peaks at
+    about twice the output, a post's at a few kilobytes. JSON strings hold no raw newline, so a
+    post is moved two levels in by indenting each of its lines.
+    """
+    option = orjson.OPT_INDENT_2
+    head = orjson.dumps({"schema": SCHEMA, "blog": blog_to_dict(archive.blog), "posts": []}, option=option)
+    if not archive.posts:
+        return head + b"\n"
+    buffer = io.BytesIO()
+    buffer.write(head[: -len(b"[]\n}")] + b"[\n")
+    for number, post in enumerate(archive.posts):
+        if number:
+            buffer.write(b",\n")
+        encoded = orjson.dumps(post_to_dict(post, fragments=True), option=option)
+        buffer.write(b"    " + encoded.replace(b"\n", b"\n    "))
+    buffer.write(b"\n  ]\n}\n")
+    return buffer.getvalue()
 
 
 def _join(parts: Iterator[bytes]) -> bytes:

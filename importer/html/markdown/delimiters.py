@@ -65,6 +65,21 @@ def can_close(last: str, after: str, marks: str = "") -> bool:
     return not _punct_inside(last, marks) or _space(after) or _punct_outside(after, marks)
 
 
+def _might_open(before: str, first: str, marks: str) -> bool:
+    """Left-flanking under EITHER reading of symbols (the loose one: a symbol is punctuation on
+    both sides), for asking whether a delimiter could also act the other way."""
+    if _space(first):
+        return False
+    return not _punct_inside(first, marks) or _space(before) or _punct_inside(before, marks)
+
+
+def _might_close(last: str, after: str, marks: str) -> bool:
+    """Right-flanking under either reading of symbols (see ``_might_open``)."""
+    if _space(last):
+        return False
+    return not _punct_inside(last, marks) or _space(after) or _punct_inside(after, marks)
+
+
 def _char_at(text: str, index: int) -> str:
     """The character at ``index``, or "" past either end or at a line break."""
     if 0 <= index < len(text) and text[index] not in "\r\n":
@@ -102,7 +117,7 @@ def resolve(text: str, marks: Marks) -> tuple[str, list[str]]:
         before, first = _char_at(text, opened - 1), _char_at(text, opened + 1)
         last, after = _char_at(text, position - 1), _char_at(text, position + 1)
         # a run that could both open and close (inside a word) pairs up wrongly when nested
-        both = can_close(before, first, marks.all) or can_open(last, after, marks.all)
+        both = _might_close(before, first, marks.all) or _might_open(last, after, marks.all)
         fits = (can_open(before, first, marks.all) and can_close(last, after, marks.all)
                 and (opened - 1) not in closed_as_delimiters and not (both and (stack or inner)))
         if fits:

@@ -16,18 +16,18 @@ depend on it.
 
 from __future__ import annotations
 
+import multiprocessing
 import os
 from collections import Counter, deque
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
 from importer.dates import format_date
 from importer.diagnostics import Diagnostics, Severity, plural
 from importer.errors import UsageError
-from importer.html.markdown import ConvertedBody, html_to_markdown
 from importer.model import POST_KINDS, Archive, Blog, Post
 from importer.outputs import OutputFile
 from importer.site import SiteUrls
@@ -49,6 +49,9 @@ from importer.writers.markdown.presets import (
 from importer.writers.markdown.urls import markdown_site_urls, planned_posts
 from importer.writers.zone import blog_zone
 
+if TYPE_CHECKING:  # imported where used: a JSON run should not load markdownify and PyYAML
+    from importer.html.markdown import ConvertedBody
+
 _MORE = {"hugo": "<!--more-->", "jekyll": "<!--more-->", "zola": "<!-- more -->", "pelican": "",
          "markdown": "<!--more-->", **{name: preset.more for name, preset in PRESETS.items()}}
 #: Below this many posts, conversion stays in this process (starting workers costs more).
@@ -56,15 +59,23 @@ PARALLEL_THRESHOLD = 200
 _CHUNK = 50
 
 ConvertJob = tuple[str, str, str | None, bool, bool]
+_Call = tuple[Callable[..., list["ConvertedBody"]], tuple[Any, ...]]
 
 
 def _convert_chunk(jobs: Sequence[ConvertJob]) -> list[ConvertedBody]:
+    from importer.html.markdown import html_to_markdown
+
     return [html_to_markdown(html, more_marker=more, youtube_shortcode=shortcode, hugo=hugo, heading_ids=ids)
             for html, more, shortcode, hugo, ids in jobs]
 
 
 def convert_bodies(posts: Sequence[Post], options: MarkdownOptions) -> list[ConvertedBody]:
-    """Markdown of every post body, in order; in worker processes when there are many."""
+    """Markdown of every post body, in order; in worker processes when there are many.
+
+    Where processes can be forked, the workers find the bodies in the memory they share with this
+    process (copy-on-write) and are sent only index ranges: pickling every body to them cost CPU
+    and held chunks of bodies twice. Elsewhere the chunks themselves are sent.
+    """
     flavor = options.flavor
     shortcode = "{{{{< youtube {id} >}}}}" if flavor == "hugo" and options.embeds == "shortcode" else None
     # {#id} on headings: Hugo, Jekyll, Pelican, Zola and MkDocs (attr_list) read it; CommonMark,
@@ -73,17 +84,27 @@ def convert_bodies(posts: Sequence[Post], options: MarkdownOptions) -> list[Conv
     jobs: list[ConvertJob] = [(p.content_html, _MORE[flavor], shortcode, flavor == "hugo", ids)
                               for p in posts]
     workers = options.jobs or os.cpu_count() or 1
-    chunks = [jobs[i:i + _CHUNK] for i in range(0, len(jobs), _CHUNK)]
     bodies: list[ConvertedBody] = []
     if workers <= 1 or len(jobs) < PARALLEL_THRESHOLD:
-        for chunk in chunks:
-            bodies += _convert_chunk(chunk)
+        for start in range(0, len(jobs), _CHUNK):
+            bodies += _convert_chunk(jobs[start:start + _CHUNK])
             _tell(options, len(bodies), len(jobs))
         return bodies
-    with ProcessPoolExecutor(max_workers=workers) as pool:
-        for converted in _bounded_map(pool, chunks, 2 * workers):
-            bodies += converted
-            _tell(options, len(bodies), len(jobs))
+    ranges = [(i, min(i + _CHUNK, len(jobs))) for i in range(0, len(jobs), _CHUNK)]
+    global _SHARED_JOBS
+    calls: list[_Call] = [(_convert_chunk, (jobs[start:end],)) for start, end in ranges]
+    context = None
+    if "fork" in multiprocessing.get_all_start_methods():
+        context = multiprocessing.get_context("fork")
+        calls = [(_convert_shared, (start, end)) for start, end in ranges]
+        _SHARED_JOBS = jobs
+    try:
+        with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+            for converted in _bounded_map(pool, calls, 2 * workers):
+                bodies += converted
+                _tell(options, len(bodies), len(jobs))
+    finally:
+        _SHARED_JOBS = None
     return bodies
 
 
@@ -92,16 +113,25 @@ def _tell(options: MarkdownOptions, done: int, total: int) -> None:
         options.progress(done, total)
 
 
-def _bounded_map(pool: ProcessPoolExecutor, chunks: Sequence[Sequence[ConvertJob]],
-                 in_flight: int) -> Iterator[list[ConvertedBody]]:
-    """``pool.map`` in order, but with at most ``in_flight`` chunks submitted at a time.
+#: The jobs of the running ``convert_bodies``, inherited by forked workers.
+_SHARED_JOBS: list[ConvertJob] | None = None
 
-    ``Executor.map`` pickles every chunk up front: for a large archive that is a second copy of
+
+def _convert_shared(start: int, end: int) -> list[ConvertedBody]:
+    assert _SHARED_JOBS is not None, "forked worker without the parent's jobs"
+    return _convert_chunk(_SHARED_JOBS[start:end])
+
+
+def _bounded_map(pool: ProcessPoolExecutor, calls: Sequence[_Call], in_flight: int,
+                 ) -> Iterator[list[ConvertedBody]]:
+    """The results of ``calls`` in order, with at most ``in_flight`` of them submitted at a time.
+
+    ``Executor.map`` submits everything up front: for a large archive that was a second copy of
     all bodies waiting in the queue.
     """
     pending: deque[Future[list[ConvertedBody]]] = deque()
-    for chunk in chunks:
-        pending.append(pool.submit(_convert_chunk, chunk))
+    for function, arguments in calls:
+        pending.append(pool.submit(function, *arguments))
         if len(pending) >= in_flight:
             yield pending.popleft().result()
     while pending:

@@ -8,6 +8,8 @@ WordPress hosts often cap uploads at 2–64 MB. Quirks handled:
 - An item group larger than the limit on its own is written alone and reported
   (``split-oversize``); nothing is ever cut.
 Files are packed greedily in document order, so posts keep their order across the parts.
+Each group is encoded once as it is packed and each file is made as soon as it is full, so the
+whole export is never held twice (text and bytes): peak memory stays near one copy of the output.
 """
 
 from __future__ import annotations
@@ -30,7 +32,7 @@ from importer.writers.wxr.xml import (
 
 @dataclass
 class _Part:
-    groups: list[str]
+    groups: list[bytes]
     logins: set[str]
     terms: set[int]
     size: int
@@ -47,19 +49,19 @@ def split_documents(channel: WxrChannel, authors: Sequence[WxrAuthor], terms: Se
     author_size = {a.login: len(render_author(a).encode("utf-8")) for a in authors}
     term_size = {t.id: len(render_term(t).encode("utf-8")) for t in terms}
     fixed = len((render_head(channel) + render_generator() + render_tail()).encode("utf-8"))
-    parts: list[_Part] = []
+    documents: list[bytes] = []
     current = _Part([], set(), set(), fixed)
     for item in groups:
-        text = render_group(item)
+        data = render_group(item).encode("utf-8")
         logins, term_ids = _needs(item)
-        growth = (len(text.encode("utf-8")) + sum(author_size[a] for a in logins - current.logins)
+        growth = (len(data) + sum(author_size[a] for a in logins - current.logins)
                   + sum(term_size[t] for t in term_ids - current.terms))
         if current.groups and current.size + growth > limit:
-            parts.append(current)
+            documents.append(_render(channel, authors, terms, current))
             current = _Part([], set(), set(), fixed)
-            growth = (len(text.encode("utf-8")) + sum(author_size[a] for a in logins)
+            growth = (len(data) + sum(author_size[a] for a in logins)
                       + sum(term_size[t] for t in term_ids))
-        current.groups.append(text)
+        current.groups.append(data)
         current.logins |= logins
         current.terms |= term_ids
         current.size += growth
@@ -67,13 +69,16 @@ def split_documents(channel: WxrChannel, authors: Sequence[WxrAuthor], terms: Se
             diagnostics.report("split-oversize", f"'{item.title}' with its comments takes "
                                f"{current.size} bytes, more than --split-size ({limit}); written "
                                "alone in one file.", entry=item.source_id)
-    if current.groups or not parts:
-        parts.append(current)
-    return [_render(channel, authors, terms, part) for part in parts]
+    if current.groups or not documents:
+        documents.append(_render(channel, authors, terms, current))
+    return documents
 
 
 def _render(channel: WxrChannel, authors: Sequence[WxrAuthor], terms: Sequence[WxrTerm],
             part: _Part) -> bytes:
-    text = render_document(channel, [a for a in authors if a.login in part.logins],
-                           [t for t in terms if t.id in part.terms], part.groups)
-    return text.encode("utf-8")
+    """The part as one document (the bytes of ``render_document``); its groups are let go."""
+    header = render_document(channel, [a for a in authors if a.login in part.logins],
+                             [t for t in terms if t.id in part.terms], []).removesuffix(render_tail())
+    data = b"".join([header.encode("utf-8"), *part.groups, render_tail().encode("utf-8")])
+    part.groups.clear()
+    return data

@@ -23,15 +23,11 @@ from __future__ import annotations
 
 import functools
 import re
-import warnings
-from collections.abc import Sequence
 from dataclasses import dataclass
 
-from bs4 import BeautifulSoup, MarkupResemblesLocatorWarning, Tag
-from bs4.element import Comment, NavigableString
-
-from importer.html.fasttag import FastTag
-from importer.html.inline import css_flags, reshape_runs, tidy_runs
+from importer.html.inline import RUN_KINDS, css_flags, reshape_runs, tidy_runs
+from importer.html.tree import COMMENT, TEXT, Element, Node, Text
+from importer.html.treebuild import BodyIndex, index_body, parse_body
 
 #: Name of the element that marks the jump break in a cleaned tree.
 MORE_TAG = "blogimport-more"
@@ -47,7 +43,10 @@ BLOCK_TAGS = frozenset({
     "section", "table", "ul", "iframe", "object", "embed", MORE_TAG, RAW_TAG,
 })
 _CONTAINERS = ("body", "div", "blockquote", "li", "td", "th", "center", "section", "article", "dd")
+_CONTAINER_NAMES = frozenset(_CONTAINERS)
 _DROP_TAGS = ("style", "xml", "meta", "link", "title", "head")
+#: What the parser notes in its index for the cleanup.
+_INDEXED = frozenset({"a", "span", "font", "table", "div", MORE_TAG, *_DROP_TAGS})
 _NBSP_RUN = re.compile(r"[ \t\r\n]*\xa0[\xa0 \t\r\n]*")
 
 
@@ -55,7 +54,7 @@ _NBSP_RUN = re.compile(r"[ \t\r\n]*\xa0[\xa0 \t\r\n]*")
 class CleanResult:
     """A cleaned body: the tree to convert and what cleaning had to give up on."""
 
-    root: Tag
+    root: Element
     """The ``<body>`` (or fragment root) holding the cleaned content."""
     has_more: bool
     """True when a jump break was found (a ``<blogimport-more>`` element is in the tree)."""
@@ -63,48 +62,67 @@ class CleanResult:
     """Number of subtrees kept as raw HTML because they were nested too deeply."""
 
 
-def parse(html: str) -> Tag:
+def parse(html: str) -> Element:
     """The body of ``html`` parsed with lxml (a fragment gets a ``<body>`` wrapper)."""
-    with warnings.catch_warnings():  # a body that is only a link is content, not a file name
-        warnings.simplefilter("ignore", MarkupResemblesLocatorWarning)
-        soup = BeautifulSoup(html, "lxml", element_classes={Tag: FastTag})
-    body = soup.body
-    if body is None:
-        body = soup.new_tag("body")
-        soup.append(body)
-    return body
+    return parse_body(html)[0]
 
 
 def clean(html: str) -> CleanResult:
-    """Parse and clean one Blogger body (see the module docstring for what is done)."""
-    root = parse(html)
-    frozen = _freeze_deep(root)
-    _drop_cruft(root)
-    has_more = _mark_jump_break(root)
-    _convert_spans(root)
-    _caption_tables(root)
-    _normalize_nbsp(root)
-    _unwrap_wrappers(root)
+    """Parse and clean one Blogger body (see the module docstring for what is done).
+
+    The passes find what they change in the index the parser made, not by walks of the tree:
+    a node that an earlier pass has taken out of the tree may still be in it, and changing it
+    there changes nothing.
+    """
+    root, index = parse_body(html, _INDEXED)
+    frozen = 0
+    if index.depth > MAX_DEPTH:
+        frozen = _freeze_deep(root)
+        index = index_body(root, _INDEXED)
+    _drop_cruft(index)
+    has_more = _mark_jump_break(root, index)
+    _convert_spans(index)
+    figures = _caption_tables(index)
+    _normalize_nbsp(index)
+    _unwrap_wrappers(root.find_all("div") if figures else index.named("div"))
     reshape_runs(root, BLOCK_TAGS)
-    for container in [root, *root.find_all(_CONTAINERS)]:
-        _paragraphs_from_breaks(container)
-    tidy_runs(root)
-    _drop_empty_blocks(root)
+    containers, runs, blocks = _gather(root)
+    for container in [root, *containers]:
+        _paragraphs_from_breaks(container, blocks)
+    tidy_runs(runs)
+    _drop_empty_blocks(blocks)
     return CleanResult(root, has_more, frozen)
 
 
-def _freeze_deep(root: Tag) -> int:
+def _gather(root: Element) -> tuple[list[Element], list[Element], list[Element]]:
+    """The containers, the runs of ``tidy_runs`` and the paragraphs and divs below ``root``."""
+    containers: list[Element] = []
+    runs: list[Element] = []
+    blocks: list[Element] = []
+    for node in root.descendants:
+        if isinstance(node, Element):
+            name = node.name
+            if name in _CONTAINER_NAMES:
+                containers.append(node)
+            if name in RUN_KINDS:
+                runs.append(node)
+            if name == "p" or name == "div":
+                blocks.append(node)
+    return containers, runs, blocks
+
+
+def _freeze_deep(root: Element) -> int:
     """Replace every subtree starting at ``MAX_DEPTH`` by a raw-HTML element; return how many."""
     frozen = 0
-    stack: list[tuple[Tag, int]] = [(root, 0)]
+    stack: list[tuple[Element, int]] = [(root, 0)]
     while stack:
         element, depth = stack.pop()
-        for child in list(element.children):
-            if not isinstance(child, Tag):
+        for child in element.children:
+            if not isinstance(child, Element):
                 continue
             if depth + 1 >= MAX_DEPTH and child.find(True) is not None:
-                raw = _new(root, RAW_TAG)
-                raw["data-html"] = str(child)
+                raw = Element(RAW_TAG)
+                raw.attrs["data-html"] = str(child)
                 child.replace_with(raw)
                 frozen += 1
             else:
@@ -112,42 +130,49 @@ def _freeze_deep(root: Tag) -> int:
     return frozen
 
 
-def _drop_cruft(root: Tag) -> None:
+def _drop_cruft(index: BodyIndex) -> None:
     """Remove Word cruft, style blocks and comments (except ``<!--more-->``), Word classes."""
-    for comment in root.find_all(string=lambda s: isinstance(s, Comment)):
-        if comment.strip().lower() == "more":
-            comment.replace_with(_new(root, MORE_TAG))
+    for comment in index.comments:
+        if comment.value.strip().lower() == "more":
+            marker = Element(MORE_TAG)
+            comment.replace_with(marker)
+            index.elements.setdefault(MORE_TAG, []).append(marker)
         else:
             comment.extract()
-    for tag in root.find_all(_DROP_TAGS):
-        tag.decompose()
-    for tag in root.find_all(True):
-        if ":" in tag.name:  # <o:p>, <w:WordDocument>: Word's namespaced elements
-            # extract, not decompose: a later element of the list may sit inside this one
-            tag.unwrap() if tag.get_text(strip=True) else tag.extract()
-            continue
-        classes = tag.get("class")
-        if isinstance(classes, list) and any(c.startswith("Mso") for c in classes):
-            del tag["class"]
+    for name in _DROP_TAGS:
+        for tag in index.named(name):
+            tag.decompose()
+    for tag in index.namespaced:  # <o:p>, <w:WordDocument>: Word's namespaced elements
+        # extract, not decompose: a later element of the list may sit inside this one
+        tag.unwrap() if tag.has_text() else tag.extract()
+    for tag in index.classed:
+        if ":" not in tag.name and any(c.startswith("Mso") for c in tag.classes()):
+            del tag.attrs["class"]
 
 
-def _new(root: Tag, name: str) -> Tag:
-    """A new element of ``name`` in the soup ``root`` belongs to."""
-    soup = root
-    while soup.parent is not None:
-        soup = soup.parent
-    assert isinstance(soup, BeautifulSoup)
-    return soup.new_tag(name)
+def _under(node: Node, root: Element) -> bool:
+    """True when ``node`` is in the tree of ``root``."""
+    parent = node.parent
+    while parent is not None and parent is not root:
+        parent = parent.parent
+    return parent is root
 
 
-def _mark_jump_break(root: Tag) -> bool:
+def _mark_jump_break(root: Element, index: BodyIndex) -> bool:
     """Turn ``<a name="more">`` into the marker; keep only the first marker; hoist it to block level."""
-    for anchor in root.find_all("a", attrs={"name": "more"}):
-        if anchor.get_text(strip=True):
-            del anchor["name"]
+    found = index.elements.setdefault(MORE_TAG, [])
+    for anchor in index.named("a"):
+        if anchor.attrs.get("name") != "more" or anchor.parent is None:
+            continue
+        if anchor.has_text():
+            del anchor.attrs["name"]
         else:
-            anchor.replace_with(_new(root, MORE_TAG))
-    markers = root.find_all(MORE_TAG)
+            marker = Element(MORE_TAG)
+            anchor.replace_with(marker)
+            found.append(marker)
+    markers = [m for m in found if _under(m, root)]
+    if len(markers) > 1:  # the first in document order
+        markers = root.find_all(MORE_TAG)
     for extra in markers[1:]:
         extra.decompose()
     if not markers:
@@ -165,51 +190,60 @@ def _mark_jump_break(root: Tag) -> bool:
     return True
 
 
-def _convert_spans(root: Tag) -> None:
+def _convert_spans(index: BodyIndex) -> None:
     """Styled spans to ``<strong>``/``<em>``; other spans and ``<font>`` unwrapped."""
-    for tag in root.find_all(["span", "font"]):
-        bold, italic = css_flags(str(tag.get("style") or ""))
-        if not (bold or italic) or not tag.get_text(strip=True):
+    for tag in [*index.named("span"), *index.named("font")]:
+        if tag.parent is None:
+            continue
+        bold, italic = css_flags(tag.attrs.get("style") or "")
+        if not (bold or italic) or not tag.has_text():
             tag.unwrap()
             continue
         tag.name = "strong" if bold else "em"
         tag.attrs = {}
         if bold and italic:
-            inner = _new(root, "em")
-            for child in list(tag.children):
-                inner.append(child.extract())
+            inner = Element("em")
+            for child in tag.children:
+                inner.append(child)
             tag.append(inner)
 
 
-def _caption_tables(root: Tag) -> None:
-    """Blogger's image-with-caption tables become an image paragraph and a caption paragraph."""
-    for table in root.find_all("table", class_="tr-caption-container"):
-        link = table.find("a", href=True)
-        image = link if isinstance(link, Tag) and link.find("img") is not None else table.find("img")
-        caption_cell = table.find("td", class_="tr-caption")
+def _caption_tables(index: BodyIndex) -> bool:
+    """Blogger's image-with-caption tables become an image paragraph and a caption paragraph.
+
+    Returns True when one did (a new ``<div>`` is in the tree).
+    """
+    changed = False
+    for table in index.named("table"):
+        if "tr-caption-container" not in table.classes() or table.parent is None:
+            continue
+        link = next((a for a in table.find_all("a") if "href" in a.attrs), None)
+        image = link if link is not None and link.find("img") is not None else table.find("img")
+        caption_cell = next((td for td in table.find_all("td") if "tr-caption" in td.classes()), None)
         if image is None:
             continue
-        figure = _new(root, "div")
-        image_paragraph = _new(root, "p")
-        image_paragraph.append(image.extract())
+        figure = Element("div")
+        image_paragraph = Element("p")
+        image_paragraph.append(image)
         figure.append(image_paragraph)
-        if caption_cell is not None and caption_cell.get_text(strip=True):
-            caption = _new(root, "p")
-            for child in list(caption_cell.children):
-                caption.append(child.extract())
+        if caption_cell is not None and caption_cell.has_text():
+            caption = Element("p")
+            for child in caption_cell.children:
+                caption.append(child)
             figure.append(caption)
         table.replace_with(figure)
+        changed = True
+    return changed
 
 
-def _normalize_nbsp(root: Tag) -> None:
+def _normalize_nbsp(index: BodyIndex) -> None:
     """Spacing runs of ``&nbsp;`` become one space; a lone one between two words stays."""
-    for text in root.find_all(string=True):
-        if "\xa0" not in text or text.find_parent("pre") is not None:
+    for text in index.nbsp:
+        if text.find_parent("pre") is not None:
             continue
-
-        value = str(text)
-        spaced = _NBSP_RUN.sub(functools.partial(_nbsp_run, length=len(value)), value)
-        text.replace_with(NavigableString(spaced))
+        value = text.value
+        text.value = _NBSP_RUN.sub(functools.partial(_nbsp_run, length=len(value)), value)
+        text.kind = TEXT
 
 
 def _nbsp_run(match: re.Match[str], length: int) -> str:
@@ -218,91 +252,112 @@ def _nbsp_run(match: re.Match[str], length: int) -> str:
     return "\xa0" if match.group(0) == "\xa0" and inside else " "
 
 
-def _unwrap_wrappers(root: Tag) -> None:
+def _unwrap_wrappers(divs: list[Element]) -> None:
     """Unwrap ``<div dir="ltr" trbidi="on">`` and attribute-free ``<div>`` holding just one block."""
-    for div in root.find_all("div"):
-        if div.get("trbidi") is not None:
+    for div in divs:
+        if div.parent is None:
+            continue
+        if div.attrs.get("trbidi") is not None:
             div.unwrap()
             continue
-        children = [c for c in div.children if not (isinstance(c, NavigableString) and not c.strip())]
-        if len(children) == 1 and isinstance(children[0], Tag) and children[0].name in BLOCK_TAGS:
+        children = [c for c in div.children if not (isinstance(c, Text) and not c.value.strip())]
+        if len(children) == 1 and isinstance(children[0], Element) and children[0].name in BLOCK_TAGS:
             div.unwrap()
 
 
 def _is_br(node: object) -> bool:
-    return isinstance(node, Tag) and node.name == "br"
+    return isinstance(node, Element) and node.name == "br"
 
 
 def _is_blank(node: object) -> bool:
-    return isinstance(node, NavigableString) and not isinstance(node, Comment) and not node.strip()
+    return isinstance(node, Text) and node.kind != COMMENT and not node.value.strip()
 
 
-def _paragraphs_from_breaks(container: Tag) -> None:
+def _paragraphs_from_breaks(container: Element, made: list[Element]) -> None:
     """Split a container's inline runs at ``<br><br>`` runs and block children into ``<p>``s."""
-    children = list(container.children)
-    if not any(_is_br(c) for c in children) or container.name in ("p", "pre"):
+    if container.name in ("p", "pre"):
         return
-    has_double = _has_break_run(children)
-    has_block = any(isinstance(c, Tag) and c.name in BLOCK_TAGS for c in children)
-    if not (has_double or (has_block and container.name in ("body", "div", "blockquote"))):
+    children = container.children
+    has_br = has_double = has_block = previous_br = False
+    for child in children:  # one look at the children decides whether there is work
+        if isinstance(child, Element) and child.name == "br":
+            has_br = True
+            has_double = has_double or previous_br
+            previous_br = True
+        elif not _is_blank(child):  # spaces between two breaks still make a run
+            previous_br = False
+            has_block = has_block or (isinstance(child, Element) and child.name in BLOCK_TAGS)
+    if not has_br or not (has_double or (has_block and container.name in ("body", "div", "blockquote"))):
         return
-    groups: list[list[object]] = [[]]
-    index = 0
-    while index < len(children):
+    container.first_child = container.last_child = None  # the children are put back in groups
+    for group in _groups(children):
+        _append_group(container, group, made)
+
+
+def _groups(children: list[Node]) -> list[list[Node]]:
+    """The children in paragraph groups: split at runs of two or more ``<br>`` (spaces between
+    allowed; the run is dropped) and around each block element (a group of its own)."""
+    groups: list[list[Node]] = [[]]
+    index, count = 0, len(children)
+    while index < count:
         child = children[index]
-        if _is_br(child):
-            end = index
-            while end + 1 < len(children) and (_is_br(children[end + 1]) or _is_blank(children[end + 1])):
+        if isinstance(child, Element) and child.name == "br":
+            end, breaks = index, 1
+            while end + 1 < count and (_is_br(children[end + 1]) or _is_blank(children[end + 1])):
                 end += 1
-            if sum(_is_br(c) for c in children[index:end + 1]) >= 2:
+                breaks += _is_br(children[end])
+            if breaks >= 2:
+                for dropped in children[index:end + 1]:
+                    dropped.parent = dropped.previous_sibling = dropped.next_sibling = None
                 groups.append([])
                 index = end + 1
                 continue
-        if isinstance(child, Tag) and child.name in BLOCK_TAGS:
+        if isinstance(child, Element) and child.name in BLOCK_TAGS:
             groups.append([child])
             groups.append([])
         else:
             groups[-1].append(child)
         index += 1
-    for child in children:
-        child.extract()
-    for group in groups:
-        _append_group(container, group)
+    return groups
 
 
-def _has_break_run(children: Sequence[object]) -> bool:
-    previous_br = False
-    for child in children:
-        if _is_br(child):
-            if previous_br:
-                return True
-            previous_br = True
-        elif not _is_blank(child):
-            previous_br = False
-    return False
-
-
-def _append_group(container: Tag, group: list[object]) -> None:
-    """Append one paragraph group: a lone block as is, inline content wrapped in ``<p>``."""
-    while group and (_is_br(group[-1]) or _is_blank(group[-1])):
-        group.pop()
-    while group and (_is_br(group[0]) or _is_blank(group[0])):
-        group.pop(0)
-    if not group:
+def _append_group(container: Element, group: list[Node], made: list[Element]) -> None:
+    """Append one paragraph group: a lone block as is, inline content wrapped in ``<p>`` (added
+    to ``made``). Its nodes are not in the container's list of children any more."""
+    start, end = 0, len(group)
+    while end > start and (_is_br(group[end - 1]) or _is_blank(group[end - 1])):
+        end -= 1
+    while start < end and (_is_br(group[start]) or _is_blank(group[start])):
+        start += 1
+    for dropped in (*group[:start], *group[end:]):
+        dropped.parent = dropped.previous_sibling = dropped.next_sibling = None
+    if start == end:
         return
-    if len(group) == 1 and isinstance(group[0], Tag) and group[0].name in BLOCK_TAGS:
-        container.append(group[0])
+    first = group[start]
+    if end - start == 1 and isinstance(first, Element) and first.name in BLOCK_TAGS:
+        _relink(container, first)
         return
-    paragraph = _new(container, "p")
-    for node in group:
-        assert isinstance(node, (Tag, NavigableString))
-        paragraph.append(node)
-    container.append(paragraph)
+    paragraph = Element("p")
+    for node in group[start:end]:
+        _relink(paragraph, node)
+    _relink(container, paragraph)
+    made.append(paragraph)
 
 
-def _drop_empty_blocks(root: Tag) -> None:
-    """Remove paragraphs and divs with no text, image, embed or marker left in them."""
-    keep = ["img", "iframe", "object", "embed", "video", "hr", "table", MORE_TAG, RAW_TAG]
-    for tag in reversed(root.find_all(["p", "div"])):
-        if not tag.get_text(strip=True) and tag.find(keep) is None:
+def _relink(parent: Element, node: Node) -> None:
+    """Make ``node`` the last child of ``parent``, whatever links it still has."""
+    node.parent, node.previous_sibling, node.next_sibling = parent, parent.last_child, None
+    if parent.last_child is None:
+        parent.first_child = node
+    else:
+        parent.last_child.next_sibling = node
+    parent.last_child = node
+
+
+def _drop_empty_blocks(blocks: list[Element]) -> None:
+    """Remove paragraphs and divs with no text, image, embed or marker left in them (in any
+    order: a block that is removed holds nothing that keeps another)."""
+    keep = ("img", "iframe", "object", "embed", "video", "hr", "table", MORE_TAG, RAW_TAG)
+    for tag in blocks:
+        if not tag.has_text() and tag.find(keep) is None:
             tag.decompose()

@@ -15,8 +15,9 @@ Blogger and Word soup handled here, in this order:
 
 from __future__ import annotations
 
-from bs4 import Tag
-from bs4.element import NavigableString
+from collections.abc import Sequence
+
+from importer.html.tree import Element, Node, Text
 
 #: Elements that format a run of text: emphasis and the ones kept as inline HTML tags.
 EMPHASIS_KIND = {"b": "strong", "strong": "strong", "i": "em", "em": "em"}
@@ -24,6 +25,8 @@ RUN_TAGS = ("b", "strong", "i", "em", "u", "sub", "sup", "del", "s", "strike", "
             "big")
 #: Runs that add nothing when nested in their own kind (``<sub><sub>`` does: it is lower still).
 _SAME_KIND = {**EMPHASIS_KIND, "u": "u", "del": "del", "s": "del", "strike": "del"}
+#: Names of the runs ``tidy_runs`` unwraps and merges.
+RUN_KINDS = frozenset(_SAME_KIND)
 _NAMES_OF_KIND = {kind: [n for n, k in _SAME_KIND.items() if k == kind] for kind in set(_SAME_KIND.values())}
 #: Blocks whose content is not a run of text (kept whole, or has no text of its own).
 _NO_RUNS_IN = frozenset({"pre", "iframe", "object", "embed", "hr", "script", "video", "audio", "svg",
@@ -52,59 +55,64 @@ def css_flags(style: str) -> tuple[bool, bool]:
 
 
 def _blank(node: object) -> bool:
-    return isinstance(node, NavigableString) and not str(node).strip()
+    return isinstance(node, Text) and not node.value.strip()
 
 
 def _is_br(node: object) -> bool:
-    return isinstance(node, Tag) and node.name == "br"
+    return isinstance(node, Element) and node.name == "br"
 
 
-def _unwrap_textless(root: Tag) -> None:
+def _unwrap_textless(runs: list[Element]) -> None:
     """Runs holding only spaces, breaks and other such runs are no runs: unwrapped before the
     breaks are read, so ``<br><b> </b><br>`` is seen as the paragraph break it is."""
-    for run in reversed(root.find_all(RUN_TAGS)):
-        if run.parent is not None and not run.get_text(strip=True) and all(
+    for run in reversed(runs):
+        if run.parent is not None and not run.has_text() and all(
                 tag.name in RUN_TAGS or tag.name == "br" for tag in run.find_all(True)):
             run.unwrap()
 
 
-def reshape_runs(root: Tag, block_tags: frozenset[str]) -> None:
+def reshape_runs(root: Element, block_tags: frozenset[str]) -> None:
     """Move edge breaks out of runs and split runs that hold blocks (see the module docstring)."""
-    _unwrap_textless(root)
-    for run in reversed(root.find_all(RUN_TAGS)):  # inner runs first
+    runs = root.find_all(RUN_TAGS)
+    _unwrap_textless(runs)
+    for run in reversed(runs):  # inner runs first
         if run.parent is None:
             continue
         _move_edge_breaks(run)
-        if not run.contents:  # it held only breaks: nothing left to format
+        if run.first_child is None:  # it held only breaks: nothing left to format
             run.extract()
             continue
         _split_at_blocks(run, block_tags)
 
 
-def _move_edge_breaks(run: Tag) -> None:
+def _move_edge_breaks(run: Element) -> None:
     """``<b>3:<br /></b>`` to ``<b>3:</b><br />``: a break at an edge is no part of the run.
 
     Spaces next to such a break go with it; plain edge spaces stay (the converter moves those).
     """
-    lead = 0
-    while lead < len(run.contents) and (_is_br(run.contents[lead]) or _blank(run.contents[lead])):
-        lead += 1
-    if any(_is_br(node) for node in run.contents[:lead]):
-        for node in list(run.contents[:lead]):
-            run.insert_before(node.extract())
-    trail = len(run.contents)
-    while trail > 0 and (_is_br(run.contents[trail - 1]) or _blank(run.contents[trail - 1])):
-        trail -= 1
-    if any(_is_br(node) for node in run.contents[trail:]):
-        for node in reversed(list(run.contents[trail:])):
-            run.insert_after(node.extract())
+    lead: list[Node] = []
+    node = run.first_child
+    while node is not None and (_is_br(node) or _blank(node)):
+        lead.append(node)
+        node = node.next_sibling
+    if any(_is_br(node) for node in lead):
+        for node in lead:
+            run.insert_before(node)
+    trail: list[Node] = []
+    node = run.last_child
+    while node is not None and (_is_br(node) or _blank(node)):
+        trail.append(node)
+        node = node.previous_sibling
+    if any(_is_br(node) for node in trail):
+        for node in trail:
+            run.insert_after(node)
 
 
-def _boundary_at(children: list[object], index: int, block_tags: frozenset[str]) -> int:
+def _boundary_at(children: Sequence[Node], index: int, block_tags: frozenset[str]) -> int:
     """End (exclusive) of a block boundary starting at ``index``: a block element, or a run of two
     or more ``<br>`` with only spaces between; ``index`` itself when there is none."""
     child = children[index]
-    if isinstance(child, Tag) and child.name in block_tags:
+    if isinstance(child, Element) and child.name in block_tags:
         return index + 1
     if not _is_br(child):
         return index
@@ -115,13 +123,13 @@ def _boundary_at(children: list[object], index: int, block_tags: frozenset[str])
     return end if breaks >= 2 else index
 
 
-def _split_at_blocks(run: Tag, block_tags: frozenset[str]) -> None:
+def _split_at_blocks(run: Element, block_tags: frozenset[str]) -> None:
     """Replace ``run`` by copies around each stretch of inline content, pushed into its blocks."""
-    children: list[object] = list(run.contents)
+    children: list[Node] = run.contents
     if not any(_boundary_at(children, i, block_tags) > i for i in range(len(children))):
         return
-    pieces: list[object] = []
-    stretch: list[object] = []
+    pieces: list[Node] = []
+    stretch: list[Node] = []
     index = 0
     while index < len(children):
         end = _boundary_at(children, index, block_tags)
@@ -132,76 +140,77 @@ def _split_at_blocks(run: Tag, block_tags: frozenset[str]) -> None:
         pieces += _wrapped(run, stretch)
         stretch = []
         for child in children[index:end]:
-            if isinstance(child, Tag) and child.name in block_tags:
+            if isinstance(child, Element) and child.name in block_tags:
                 _push_into(child, run, block_tags)
             pieces.append(child)
         index = end
     pieces += _wrapped(run, stretch)
     for piece in pieces:
-        assert isinstance(piece, (Tag, NavigableString))
-        run.insert_before(piece.extract())
+        run.insert_before(piece)
     run.extract()
 
 
-def _copy(run: Tag) -> Tag:
-    """An empty element like ``run`` (same name and attributes), from the same soup."""
-    return type(run)(name=run.name, attrs=dict(run.attrs))
+def _copy(run: Element) -> Element:
+    """An empty element like ``run`` (same name and attributes)."""
+    return Element(run.name, dict(run.attrs))
 
 
-def _wrapped(run: Tag, stretch: list[object]) -> list[object]:
+def _wrapped(run: Element, stretch: list[Node]) -> list[Node]:
     """``stretch`` inside a copy of ``run``; as it is when it is only spaces."""
     if all(_blank(node) for node in stretch):
         return stretch
     copy = _copy(run)
     for node in stretch:
-        assert isinstance(node, (Tag, NavigableString))
-        copy.append(node.extract())
+        copy.append(node)
     return [copy]
 
 
-def _push_into(block: Tag, run: Tag, block_tags: frozenset[str]) -> None:
+def _push_into(block: Element, run: Element, block_tags: frozenset[str]) -> None:
     """Give the inline content of ``block`` (or of its cells and items) the formatting of ``run``."""
     if block.name in _NO_RUNS_IN or block.name.startswith("blogimport-"):
         return
     if block.name in _BLOCKS_OF_BLOCKS:
-        for child in [c for c in block.children if isinstance(c, Tag)]:
+        for child in [c for c in block.children if isinstance(c, Element)]:
             _push_into(child, run, block_tags)
         return
-    if not block.contents:
+    if block.first_child is None:
         return
     copy = _copy(run)
-    for node in list(block.contents):
-        copy.append(node.extract())
+    for node in block.children:
+        copy.append(node)
     block.append(copy)
     _move_edge_breaks(copy)
     _split_at_blocks(copy, block_tags)
 
 
-def tidy_runs(root: Tag) -> None:
-    """Unwrap runs nested in their own kind and runs with no text; merge adjacent runs of a kind."""
-    for run in root.find_all(list(_SAME_KIND)):
+def tidy_runs(runs: list[Element]) -> None:
+    """Unwrap runs nested in their own kind and runs with no text; merge adjacent runs of a kind.
+
+    ``runs`` are the elements named in ``RUN_KINDS``, in document order.
+    """
+    for run in runs:
         kind = _SAME_KIND[run.name]
         if run.parent is None:
             continue
-        textless = kind in ("strong", "em") and not run.get_text(strip=True)
+        textless = kind in ("strong", "em") and not run.has_text()
         if textless or run.find_parent(_NAMES_OF_KIND[kind]) is not None:
             run.unwrap()
-    for run in root.find_all(list(_SAME_KIND)):
+    for run in runs:
         if run.parent is not None:
             _merge_following(run)
 
 
-def _merge_following(run: Tag) -> None:
+def _merge_following(run: Element) -> None:
     """Move the content of the next runs of the same kind (spaces between allowed) into ``run``."""
     kind = _SAME_KIND[run.name]
     while True:
-        between: list[NavigableString] = []
+        between: list[Node] = []
         sibling = run.next_sibling
-        while _blank(sibling) and isinstance(sibling, NavigableString):
+        while sibling is not None and _blank(sibling):
             between.append(sibling)
             sibling = sibling.next_sibling
-        if not (isinstance(sibling, Tag) and _SAME_KIND.get(sibling.name) == kind):
+        if not (isinstance(sibling, Element) and _SAME_KIND.get(sibling.name) == kind):
             return
-        for node in [*between, *list(sibling.contents)]:
-            run.append(node.extract())
+        for node in [*between, *sibling.children]:
+            run.append(node)
         sibling.extract()

@@ -30,16 +30,15 @@ formatting to stay inside blocks) and converts it with ``BloggerConverter``. Qui
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import gc
 from dataclasses import dataclass
 from html import unescape
-
-from bs4 import Tag
 
 from importer.html.cleanup import MORE_TAG, clean
 from importer.html.markdown.chunks import split_body
 from importer.html.markdown.converter import BloggerConverter
 from importer.html.markdown.syntax import youtube_id
+from importer.html.tree import Element, Text, release
 
 __all__ = ["BloggerConverter", "ConvertedBody", "html_to_markdown", "youtube_id"]
 
@@ -61,9 +60,27 @@ class ConvertedBody:
     ``li``), one per element."""
 
 
-def _summary_text(marker: Tag) -> str:
-    strings: Iterable[str] = reversed(marker.find_all_previous(string=True))
+def _summary_text(marker: Element) -> str:
+    """Every text of the document before ``marker`` (comments and hidden text too), spaced."""
+    document = marker
+    while document.parent is not None:
+        document = document.parent
+    strings: list[str] = []
+    for node in document.descendants:
+        if node is marker:
+            break
+        if isinstance(node, Text):
+            strings.append(node.value)
     return " ".join(" ".join(strings).split())
+
+
+def _piece_text(piece: str) -> str:
+    """The visible text of a cleaned piece, spaced (made again only when a later piece has the
+    jump break: most bodies have it in their first piece, or none)."""
+    root = clean(piece).root
+    text = " ".join(root.get_text(" ").split())
+    release(root)
+    return text
 
 
 def html_to_markdown(html: str, *, more_marker: str = "<!--more-->",
@@ -76,24 +93,39 @@ def html_to_markdown(html: str, *, more_marker: str = "<!--more-->",
     YouTube embeds instead of an iframe; ``hugo`` neutralizes shortcode-like text; ``heading_ids``
     keeps a heading's ``id`` as ``{#id}``. A very large body is converted in pieces cut at
     paragraph boundaries (``chunks``), with the same result.
+
+    The cycle collector is paused meanwhile: the trees are full of cycles (parent links) that it
+    would traverse again and again, with every other live object of the process, for nothing;
+    each tree is unlinked when its piece is done.
     """
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        return _convert(html, more_marker, youtube_shortcode, hugo, heading_ids)
+    finally:
+        if collecting:
+            gc.enable()
+
+
+def _convert(html: str, more_marker: str, youtube_shortcode: str | None, hugo: bool,
+             heading_ids: bool) -> ConvertedBody:
     converter = BloggerConverter(more_marker=more_marker, youtube_shortcode=youtube_shortcode,
                                  heading_ids=heading_ids)
     converter.use_delimiters(unescape(html) if "&" in html else html)  # &#xe000; is one too
     summary: str | None = None
-    before: list[str] = []  # text of the pieces before the jump break, for the summary
+    before: list[str] = []  # the pieces before the jump break: their text is the summary's start
     parts: list[str] = []
     for piece in split_body(html) or [html]:
         cleaned = clean(piece)
         marker = cleaned.root.find(MORE_TAG) if cleaned.has_more else None
-        if isinstance(marker, Tag) and summary is not None:
+        if marker is not None and summary is not None:
             marker.decompose()  # only the first jump break counts
-        elif isinstance(marker, Tag):
-            summary = " ".join([*before, _summary_text(marker)]).strip()
+        elif marker is not None:
+            summary = " ".join([*map(_piece_text, before), _summary_text(marker)]).strip()
         elif summary is None:
-            before.append(" ".join(cleaned.root.get_text(" ").split()))
-        parts.append(str(converter.convert_soup(cleaned.root)))
-        cleaned.root.decompose()  # frees the tree now: it is full of reference cycles
+            before.append(piece)
+        parts.append(converter.to_markdown(cleaned.root))
+        release(cleaned.root)
     markdown = converter.finish("\n\n".join(parts), hugo)
     return ConvertedBody(markdown, summary, len(converter.raw_tags), tuple(sorted(set(converter.raw_tags))),
                          tuple(sorted(converter.dropped)))

@@ -10,10 +10,8 @@ from __future__ import annotations
 
 import re
 
-from bs4 import Tag
-from bs4.element import NavigableString
-
 from importer.html.cleanup import BLOCK_TAGS, RAW_TAG
+from importer.html.tree import Element, Text
 
 _LANGUAGE = re.compile(r"(?:brush:\s*|lang(?:uage)?-)([A-Za-z0-9_+#-]+)")
 _BLANK_LINES = re.compile(r"\n[ \t]*(?:\n[ \t]*)+")
@@ -41,35 +39,34 @@ def code_fence(code: str) -> str:
     return "`" * max(3, longest + 1)
 
 
-def pre_text(el: Tag) -> str:
+def pre_text(el: Element) -> str:
     """Text of a ``<pre>`` with ``<br>`` as line breaks (iterative: no recursion on deep input)."""
     parts: list[str] = []
     for node in el.descendants:
-        if isinstance(node, NavigableString):
-            parts.append(str(node))
-        elif isinstance(node, Tag) and node.name == "br":
+        if isinstance(node, Text):
+            parts.append(node.value)
+        elif isinstance(node, Element) and node.name == "br":
             parts.append("\n")
     text = "".join(parts).replace("\r\n", "\n")
     return text[1:] if text.startswith("\n") else text
 
 
-def code_text(el: Tag) -> str:
+def code_text(el: Element) -> str:
     """Text of a ``<code>``: ``<br>`` and the starts of blocks inside it are line breaks, a
     newline of the source is a space (as a browser shows it outside ``<pre>``)."""
     parts: list[str] = []
     for node in el.descendants:
-        if isinstance(node, NavigableString):
-            parts.append(str(node).replace("\r\n", " ").replace("\n", " "))
-        elif isinstance(node, Tag) and (node.name == "br" or (node.name in BLOCK_TAGS and parts)):
+        if isinstance(node, Text):
+            parts.append(node.value.replace("\r\n", " ").replace("\n", " "))
+        elif isinstance(node, Element) and (node.name == "br" or (node.name in BLOCK_TAGS and parts)):
             parts.append("\n")
     return "".join(parts)
 
 
-def language(el: Tag) -> str:
+def language(el: Element) -> str:
     """The language of a code block, from the classes or ``lang`` attributes of it or its ``<code>``."""
     for node in [el, *el.find_all("code")]:
-        classes = node.get("class")
-        names = classes if isinstance(classes, list) else str(classes or "").split()
+        names = node.classes()
         match = _LANGUAGE.search(" ".join(names))
         if match:
             return match.group(1).lower()
@@ -80,7 +77,7 @@ def language(el: Tag) -> str:
     return ""
 
 
-def raw_html(el: Tag) -> str:
+def raw_html(el: Element) -> str:
     """Balanced HTML of ``el`` with no blank line inside (a blank line would end the HTML block)."""
     if el.name == RAW_TAG:
         html = str(el.get("data-html") or "")
@@ -92,11 +89,11 @@ def raw_html(el: Tag) -> str:
     return _BLANK_LINES.sub("\n", html).strip()
 
 
-def _cells(row: Tag) -> list[Tag]:
-    return list(row.find_all(["td", "th"], recursive=False))
+def _cells(row: Element) -> list[Element]:
+    return [c for c in row.children if isinstance(c, Element) and c.name in ("td", "th")]
 
 
-def pipe_table_ok(table: Tag) -> bool:
+def pipe_table_ok(table: Element) -> bool:
     """A pipe table can express ``table``: a header row, equal widths, inline-only cells."""
     rows = [r for r in table.find_all("tr") if r.find_parent("table") is table]
     if not rows or table.find("table") is not None or table.find("caption") is not None:
@@ -108,7 +105,7 @@ def pipe_table_ok(table: Tag) -> bool:
     header = all(c.name == "th" for c in first) or rows[0].find_parent("thead") is not None
     if not header:
         return False
-    block = ["p", "div", "ul", "ol", "pre", "blockquote", "br", "h1", "h2", "h3", "h4", "h5", "h6",
-             "iframe", "object", "dl", "hr"]
+    block = ("p", "div", "ul", "ol", "pre", "blockquote", "br", "h1", "h2", "h3", "h4", "h5", "h6",
+             "iframe", "object", "dl", "hr")
     return all(not c.get("rowspan") and not c.get("colspan") and c.find(block) is None
                for r in rows for c in _cells(r))

@@ -1,9 +1,9 @@
 """Very large bodies cut into pieces at paragraph boundaries, so conversion stays linear in size.
 
-BeautifulSoup finds a child's place in its parent by a scan of the parent's children, and its
-unwrap/extract/insert all do that: on a body of tens of megabytes whose paragraphs are all children
-of one element (Blogger's ``<br /><br />`` paragraphs, often inside one ``<div dir="ltr"
-trbidi="on">``) cleaning became quadratic, and the whole tree (gigabytes) was alive at once.
+On a body of tens of megabytes whose paragraphs are all children of one element (Blogger's
+``<br /><br />`` paragraphs, often inside one ``<div dir="ltr" trbidi="on">``) the whole tree and
+its Markdown pieces (gigabytes) would be alive at once; with BeautifulSoup, whose unwrap, extract
+and insert scan the parent's children, cleaning was quadratic too.
 Here the body is parsed once with lxml, the single ``<div>`` wrappers around everything are looked
 through, and the sequence inside is cut after a block element or a ``<br><br>`` run: exactly where
 cleaning starts a new paragraph anyway, so each piece converts as it would have inside the whole.

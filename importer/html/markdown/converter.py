@@ -1,6 +1,6 @@
-"""``BloggerConverter``: the markdownify subclass that writes cleaned Blogger bodies as Markdown.
+"""``BloggerConverter``: the walker that writes cleaned Blogger bodies as Markdown.
 
-markdownify >=1.2,<2 hook signature ``convert_<tag>(self, el, text, parent_tags)``. Pieces that
+The hooks are ``convert_<tag>(self, el, text, parent_tags)`` over ``MarkdownWalker`` (``base``). Pieces that
 later escaping or rewriting must not touch (code, raw HTML, embeds, markers) are stashed behind
 private-use characters and put back by ``finish``; emphasis is marked the same way and written by
 ``delimiters.resolve`` once its neighbours are known.
@@ -10,14 +10,10 @@ from __future__ import annotations
 
 import html
 import re
-from typing import Any
-
-from bs4 import Tag
-from bs4.element import NavigableString
-from markdownify import ATX, SPACES, MarkdownConverter
 
 from importer.html.cleanup import RAW_TAG
 from importer.html.markdown import blocks, delimiters
+from importer.html.markdown.base import MarkdownWalker
 from importer.html.markdown.syntax import (
     LINE_START,
     destination,
@@ -26,6 +22,7 @@ from importer.html.markdown.syntax import (
     starts_line,
     youtube_id,
 )
+from importer.html.tree import Element, Text
 
 _ENTITY_LIKE = re.compile(r"&(?=#?[A-Za-z0-9]+;)")
 _TAG_LIKE = re.compile(r"<(?=[A-Za-z/!?])")
@@ -38,23 +35,26 @@ _RAW_WRAPPED = ("u", "sub", "sup", "del", "s", "strike", "ins", "mark", "small",
 _NO_BLOCK_IN = frozenset({"_inline", "a", "b", "strong", "i", "em", *_RAW_WRAPPED})
 _RAW_WHOLE = ("dl", "script", "video", "audio", "form", "noscript", "canvas", "svg", "math", "map")
 _HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+_RAW = frozenset({RAW_TAG, *_RAW_WHOLE})
+_ESCAPED = re.compile(r"([\\`*\[\]~])")
+_SPECIAL = re.compile(r"[\\`*\[\]~_<&|]")
+_LONE_TRAILING_SPACE = re.compile(r" (?<=\S )(?=\n|$)")
+_UNDERSCORE_AT_EDGE = re.compile(r"(?<![A-Za-z0-9])_|_(?![A-Za-z0-9])")
 
 
-class BloggerConverter(MarkdownConverter):
-    """markdownify converter for cleaned Blogger bodies (see ``importer.html.markdown``)."""
+class BloggerConverter(MarkdownWalker):
+    """Converter for cleaned Blogger bodies (see ``importer.html.markdown``)."""
 
     def __init__(self, more_marker: str = "<!--more-->", youtube_shortcode: str | None = None,
-                 heading_ids: bool = False, **options: Any) -> None:
-        super().__init__(
-            heading_style=ATX, bullets="-", newline_style=SPACES, wrap=True, wrap_width=None,
-            escape_asterisks=False, escape_underscores=False, escape_misc=False, **options,
-        )
+                 heading_ids: bool = False) -> None:
+        super().__init__()
         self.more_marker = more_marker
         self.youtube_shortcode = youtube_shortcode
         self.heading_ids = heading_ids
         self.raw_tags: list[str] = []
         self.dropped: list[str] = []
         self.placeholders: list[str] = []
+        self._items_before: dict[Element, int] = {}  # a list item: how many items precede it
         self.use_delimiters("")
 
     def use_delimiters(self, source: str) -> None:
@@ -70,24 +70,30 @@ class BloggerConverter(MarkdownConverter):
         self._heading_break = next(free)
         self._placeholder_re = re.compile(re.escape(self._open) + r"(\d+)" + re.escape(self._close))
 
+    def to_markdown(self, root: Element) -> str:
+        """The Markdown of ``root`` (one piece of a body)."""
+        self._items_before = {}
+        return super().to_markdown(root)
+
     # --- raw HTML -------------------------------------------------------------------------------
-    def process_tag(self, node: Tag, parent_tags: set[str] | None = None) -> str:
+    def process_tag(self, node: Element, parent_tags: frozenset[str]) -> str:
         """Keep inexpressible elements as raw HTML before their children are converted."""
-        if node.name in (RAW_TAG, *_RAW_WHOLE) or (node.name == "table" and not blocks.pipe_table_ok(node)):
-            self.raw_tags.append("nested" if node.name == RAW_TAG else node.name)
+        name = node.name
+        if name in _RAW or (name == "table" and not blocks.pipe_table_ok(node)):
+            self.raw_tags.append("nested" if name == RAW_TAG else name)
             return "\n\n" + self._protect(blocks.raw_html(node)) + "\n\n"
-        if node.name in ("iframe", "object", "embed"):
+        if name in ("iframe", "object", "embed"):
             return self._embed(node)
-        return str(super().process_tag(node, parent_tags))  # type: ignore[misc]
+        return super().process_tag(node, parent_tags)
 
     def _protect(self, text: str) -> str:
         """Stash ``text`` so later escaping and rewriting cannot touch it."""
         self.placeholders.append(text)
         return f"{self._open}{len(self.placeholders) - 1}{self._close}"
 
-    def _embed(self, el: Tag) -> str:
+    def _embed(self, el: Element) -> str:
         sources = [str(el.get("src") or el.get("data") or "")]
-        sources += [str(p.get("value") or "") for p in el.find_all("param", attrs={"name": "movie"})]
+        sources += [str(p.get("value") or "") for p in el.find_all("param") if p.get("name") == "movie"]
         sources += [str(e.get("src") or "") for e in el.find_all("embed")]
         video = next((v for v in map(youtube_id, sources) if v), None)
         if video is None:
@@ -104,7 +110,7 @@ class BloggerConverter(MarkdownConverter):
                   'frameborder="0" allowfullscreen></iframe>')
         return "\n\n" + self._protect(iframe) + "\n\n"
 
-    def _wrapped(self, el: Tag, text: str, parent_tags: set[str]) -> str:
+    def _wrapped(self, el: Element, text: str, parent_tags: frozenset[str]) -> str:
         self.raw_tags.append(el.name)
         return f"{self._protect(f'<{el.name}>')}{text}{self._protect(f'</{el.name}>')}"
 
@@ -112,26 +118,29 @@ class BloggerConverter(MarkdownConverter):
     convert_ins = convert_mark = convert_small = convert_big = convert_abbr = convert_q = _wrapped
 
     # --- text -----------------------------------------------------------------------------------
-    def escape(self, text: str, parent_tags: set[str]) -> str:
+    def escape(self, text: str, parent_tags: frozenset[str]) -> str:
         """Backslash-escape only the characters that would change meaning here."""
-        if not text:
-            return ""
-        text = re.sub(r"([\\`*\[\]~])", r"\\\1", text)
-        text = re.sub(r"(?<![A-Za-z0-9])_|_(?![A-Za-z0-9])", r"\\_", text)
-        text = _TAG_LIKE.sub(r"\\<", text)
-        text = _ENTITY_LIKE.sub(r"\\&", text)
+        if not text or _SPECIAL.search(text) is None:
+            return text
+        text = _ESCAPED.sub(r"\\\1", text)
+        if "_" in text:
+            text = _UNDERSCORE_AT_EDGE.sub(r"\\_", text)
+        if "<" in text:
+            text = _TAG_LIKE.sub(r"\\<", text)
+        if "&" in text:
+            text = _ENTITY_LIKE.sub(r"\\&", text)
         if "td" in parent_tags or "th" in parent_tags:
             text = text.replace("|", r"\|")
         return text
 
-    def process_text(self, el: NavigableString, parent_tags: set[str] | None = None) -> str:
+    def process_text(self, el: Text, parent_tags: frozenset[str]) -> str:
         """Text with line-start block markers escaped when the text begins a line."""
-        text = str(super().process_text(el, parent_tags))  # type: ignore[misc]
-        if text and "_noformat" not in (parent_tags or set()) and starts_line(el):
+        text = super().process_text(el, parent_tags)
+        if text and "_noformat" not in parent_tags and starts_line(el):
             text = LINE_START.sub(escape_marker, text, count=1)
         return text
 
-    def convert_br(self, el: Tag, text: str, parent_tags: set[str]) -> str:
+    def convert_br(self, el: Element, text: str, parent_tags: frozenset[str]) -> str:
         """A line break: a newline in code, a break mark in headings, a space in cells, else a
         hard break."""
         if "pre" in parent_tags:
@@ -142,7 +151,7 @@ class BloggerConverter(MarkdownConverter):
             return " "
         return "  \n"
 
-    def _emphasis(self, text: str, parent_tags: set[str], opening: str, closing: str) -> str:
+    def _emphasis(self, text: str, parent_tags: frozenset[str], opening: str, closing: str) -> str:
         """``text`` between emphasis marks, its edge spaces (and breaks) moved outside."""
         if "_noformat" in parent_tags:
             return text
@@ -152,11 +161,11 @@ class BloggerConverter(MarkdownConverter):
         start = len(text) - len(text.lstrip())
         return f"{text[:start]}{opening}{core}{closing}{text[start + len(core):]}"
 
-    def convert_b(self, el: Tag, text: str, parent_tags: set[str]) -> str:
+    def convert_b(self, el: Element, text: str, parent_tags: frozenset[str]) -> str:
         """Bold, as marks that ``delimiters.resolve`` writes as ``**`` or ``<strong>``."""
         return self._emphasis(text, parent_tags, self.marks.strong_open, self.marks.strong_close)
 
-    def convert_i(self, el: Tag, text: str, parent_tags: set[str]) -> str:
+    def convert_i(self, el: Element, text: str, parent_tags: frozenset[str]) -> str:
         """Italic, as marks that ``delimiters.resolve`` writes as ``*`` or ``<em>``."""
         return self._emphasis(text, parent_tags, self.marks.em_open, self.marks.em_close)
 
@@ -164,19 +173,19 @@ class BloggerConverter(MarkdownConverter):
     convert_em = convert_i
 
     # --- blocks ---------------------------------------------------------------------------------
-    def convert_div(self, el: Tag, text: str, parent_tags: set[str]) -> str:
+    def convert_div(self, el: Element, text: str, parent_tags: frozenset[str]) -> str:
         """A block; inside a heading its edges are line breaks of the heading."""
         if parent_tags & _HEADINGS:
             return f"{self._heading_break}{text}{self._heading_break}"
-        return str(super().convert_div(el, text, parent_tags))  # type: ignore[misc]
+        return super().convert_div(el, text, parent_tags)
 
-    def convert_p(self, el: Tag, text: str, parent_tags: set[str]) -> str:
+    def convert_p(self, el: Element, text: str, parent_tags: frozenset[str]) -> str:
         """A paragraph; inside a heading its edges are line breaks of the heading."""
         if parent_tags & _HEADINGS:
             return f"{self._heading_break}{text}{self._heading_break}"
-        return str(super().convert_p(el, text, parent_tags))  # type: ignore[misc]
+        return super().convert_p(el, text, parent_tags)
 
-    def convert_pre(self, el: Tag, text: str, parent_tags: set[str]) -> str:
+    def convert_pre(self, el: Element, text: str, parent_tags: frozenset[str]) -> str:
         """Fenced code keeping line breaks and the language."""
         code = blocks.pre_text(el).rstrip("\n")
         if not code.strip():
@@ -185,7 +194,7 @@ class BloggerConverter(MarkdownConverter):
         fence = blocks.code_fence(code)
         return "\n\n" + self._protect(f"{fence}{blocks.language(el)}\n{code}\n{fence}") + "\n\n"
 
-    def convert_code(self, el: Tag, text: str, parent_tags: set[str]) -> str:
+    def convert_code(self, el: Element, text: str, parent_tags: frozenset[str]) -> str:
         """Inline code delimited by more backticks than any run inside.
 
         Blogger posts often hold several lines of code in a ``<code>`` broken by ``<br>`` (no
@@ -209,7 +218,7 @@ class BloggerConverter(MarkdownConverter):
 
     convert_kbd = convert_samp = convert_tt = convert_code
 
-    def convert_hN(self, n: int, el: Tag, text: str, parent_tags: set[str]) -> str:
+    def convert_hN(self, n: int, el: Element, text: str, parent_tags: frozenset[str]) -> str:
         """ATX heading; a trailing ``#`` of the text is escaped so it is not a closing sequence.
 
         Line breaks inside (``<br>``, ``<div>`` lines) become an inline ``<br>`` between spaces:
@@ -224,7 +233,7 @@ class BloggerConverter(MarkdownConverter):
             self.raw_tags.append("br")
             br = " " + self._protect("<br>") + " "
             text = re.sub(rf"\s*{mark}[\s{mark}]*", lambda _: br, text)
-        result = str(super().convert_hN(n, el, text, parent_tags))  # type: ignore[misc]
+        result = super().convert_hN(n, el, text, parent_tags)
         result = re.sub(r"(\s)#+(\s*)$", lambda m: m.group(1) + "\\" + m.group(0).strip() + m.group(2),
                         result)
         ident = str(el.get("id") or "")
@@ -234,7 +243,7 @@ class BloggerConverter(MarkdownConverter):
             result = stripped + " " + self._protect("{#" + ident + "}") + result[len(stripped):]
         return result
 
-    def convert_li(self, el: Tag, text: str, parent_tags: set[str]) -> str:
+    def convert_li(self, el: Element, text: str, parent_tags: frozenset[str]) -> str:
         """A list item; continuation lines and nested lists indented by four spaces."""
         text = (text or "").strip()
         if not text:
@@ -244,7 +253,7 @@ class BloggerConverter(MarkdownConverter):
         if parent is not None and parent.name == "ol":
             start = str(parent.get("start") or "1")
             first = int(start) if start.isdigit() else 1
-            bullet = f"{first + len(el.find_previous_siblings('li'))}. "
+            bullet = f"{first + self._count_items_before(el)}. "
         else:
             bullet = "- "
         lines = text.split("\n")
@@ -253,11 +262,24 @@ class BloggerConverter(MarkdownConverter):
         rest = [("    " + self._carry(line, "    ", "")) if line.strip() else "" for line in lines[1:]]
         return bullet + "\n".join([head, *rest]) + "\n"
 
-    def convert_blockquote(self, el: Tag, text: str, parent_tags: set[str]) -> str:
+    def _count_items_before(self, el: Element) -> int:
+        """How many ``<li>`` siblings come before ``el`` (counted on from the last item seen)."""
+        count, node = 0, el.previous_sibling
+        while node is not None:
+            if isinstance(node, Element) and node.name == "li":
+                if node in self._items_before:
+                    count += self._items_before[node] + 1
+                    break
+                count += 1
+            node = node.previous_sibling
+        self._items_before[el] = count
+        return count
+
+    def convert_blockquote(self, el: Element, text: str, parent_tags: frozenset[str]) -> str:
         """A quote; stashed code blocks in it get ``>`` on every line, or the quote would end."""
         if "_inline" not in parent_tags:
             text = self._carry(text, "> ", ">")
-        return str(super().convert_blockquote(el, text, parent_tags))  # type: ignore[misc]
+        return super().convert_blockquote(el, text, parent_tags)
 
     def _carry(self, text: str, prefix: str, blank: str) -> str:
         """``text`` with each stashed piece that spans lines re-stashed with ``prefix`` before its
@@ -283,7 +305,7 @@ class BloggerConverter(MarkdownConverter):
             text = resolved
         return text
 
-    def convert_img(self, el: Tag, text: str, parent_tags: set[str]) -> str:
+    def convert_img(self, el: Element, text: str, parent_tags: frozenset[str]) -> str:
         """An image, also inside table cells and headings."""
         alt = self.escape(str(el.get("alt") or ""), parent_tags)
         src = destination(str(el.get("src") or ""))
@@ -291,7 +313,7 @@ class BloggerConverter(MarkdownConverter):
         title_part = ' "{}"'.format(title.replace('"', r"\"")) if title else ""
         return f"![{alt}]({in_cell(src + title_part, parent_tags)})"
 
-    def convert_a(self, el: Tag, text: str, parent_tags: set[str]) -> str:
+    def convert_a(self, el: Element, text: str, parent_tags: frozenset[str]) -> str:
         """A link; bare URLs as autolinks, destinations with spaces or parentheses bracketed."""
         href = str(el.get("href") or "")
         if not text.strip():
@@ -306,7 +328,7 @@ class BloggerConverter(MarkdownConverter):
         title_part = ' "{}"'.format(title.replace('"', r"\"")) if title else ""
         return f"[{text}]({in_cell(destination(href) + title_part, parent_tags)})"
 
-    def convert_blogimport_more(self, el: Tag, text: str, parent_tags: set[str]) -> str:
+    def convert_blogimport_more(self, el: Element, text: str, parent_tags: frozenset[str]) -> str:
         """The jump break: the flavor's summary marker on a line of its own."""
         return f"\n\n{self._protect(self.more_marker)}\n\n" if self.more_marker else "\n\n"
 
@@ -317,7 +339,7 @@ class BloggerConverter(MarkdownConverter):
             self.placeholders = [_HUGO_SHORTCODE.sub(r"{{\1/*\2*/\3}}", p)
                                  if not p.startswith("{{< youtube ") else p for p in self.placeholders]
         markdown = re.sub(r"\n{3,}", "\n\n", markdown)
-        markdown = re.sub(r"(?<=\S) (?=\n|$)", "", markdown)  # a lone trailing space; two are a break
+        markdown = _LONE_TRAILING_SPACE.sub("", markdown)  # a lone trailing space; two are a break
         markdown = self._resolve(markdown)  # placeholders may nest (code inside a wrapped <u>)
         markdown, as_html = delimiters.resolve(markdown, self.marks)
         self.raw_tags += as_html

@@ -3,12 +3,9 @@
 from __future__ import annotations
 
 import re
-from typing import Any
-
-from bs4 import Tag
-from bs4.element import NavigableString
 
 from importer.html.cleanup import BLOCK_TAGS
+from importer.html.tree import Element, Node, Text
 
 _YOUTUBE = re.compile(
     r"(?:youtube(?:-nocookie)?\.com/(?:embed/|v/|watch\?v=)|youtu\.be/)([A-Za-z0-9_-]{11})"
@@ -30,7 +27,7 @@ def destination(url: str) -> str:
     return url
 
 
-def in_cell(text: str, parent_tags: set[str]) -> str:
+def in_cell(text: str, parent_tags: frozenset[str]) -> str:
     """``text`` with ``|`` escaped inside a table cell, where a bare one ends the cell anywhere
     (in code, link destinations and titles too)."""
     return text.replace("|", r"\|") if "td" in parent_tags or "th" in parent_tags else text
@@ -44,17 +41,17 @@ def escape_marker(match: re.Match[str]) -> str:
     return f"{lead}\\{marker}"
 
 
-def starts_line(el: NavigableString) -> bool:
+def starts_line(el: Text) -> bool:
     """True when ``el`` is the first content of its block or follows a ``<br>``."""
-    node: Any = el
+    node: Node = el
     while node.previous_sibling is None:
         parent = node.parent
         if parent is None or parent.name in BLOCK_TAGS or parent.name in ("body", "td", "th"):
             return True
         node = parent
-    previous = node.previous_sibling
-    while isinstance(previous, NavigableString) and not previous.strip():
+    previous: Node | None = node.previous_sibling
+    while isinstance(previous, Text) and not previous.value.strip():
         previous = previous.previous_sibling
         if previous is None:
             return True
-    return isinstance(previous, Tag) and (previous.name == "br" or previous.name in BLOCK_TAGS)
+    return isinstance(previous, Element) and (previous.name == "br" or previous.name in BLOCK_TAGS)

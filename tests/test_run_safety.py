@@ -25,7 +25,7 @@ from conftest import BLOG_FI
 from importer.errors import Interrupted
 from importer.io import MANIFEST, write_tree
 from importer.io.lock import lock_path
-from importer.io.tree import JOURNAL, STAGING
+from importer.io.tree import JOURNAL, STAGING, fresh_staging
 from importer.outputs import OutputFile
 
 TIMEOUT = 300
@@ -68,7 +68,7 @@ def _assert_whole(folder: Path) -> None:
 
 POINTS = {
     "reading": lambda out: lock_path(out).exists(),
-    "writing": lambda out: (out / STAGING).exists(),
+    "writing": lambda out: (out / STAGING).exists() or fresh_staging(out).exists(),
 }
 
 
@@ -90,6 +90,7 @@ def test_a_signal_leaves_the_previous_output_whole(big_export: Path, tmp_path: P
     assert proc.returncode == code, err
     assert err.strip().splitlines() == [f"interrupted: {site} is unchanged"]
     assert _snapshot(site) == before
+    assert not (tmp_path / ".site.blogimport-staging").exists()
     if before is not None:
         _assert_whole(site)
     rerun = subprocess.run([sys.executable, "-m", "importer", "convert", str(BLOG_FI / "legacy.xml"),
@@ -133,6 +134,15 @@ def test_a_run_killed_while_committing_is_finished_by_the_next(tmp_path: Path) -
     write_tree([OutputFile("posts/b.md", b"B"), OutputFile("c.md", b"C")], site)
     _assert_whole(site)
     assert not (site / "a.md").exists() and (site / "posts/b.md").read_bytes() == b"B"
+
+
+def test_a_first_run_killed_while_staging_beside_the_folder_leaves_nothing_in_the_way(tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    (tmp_path / ".site.blogimport-staging" / "content").mkdir(parents=True)
+    (tmp_path / ".site.blogimport-staging" / "content" / "half.md").write_bytes(b"half")
+    write_tree([OutputFile("a.md", b"A")], site)
+    _assert_whole(site)
+    assert not (tmp_path / ".site.blogimport-staging").exists()
 
 
 def test_a_run_killed_while_staging_leaves_nothing_in_the_way(tmp_path: Path) -> None:

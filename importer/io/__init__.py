@@ -30,8 +30,7 @@ def preflight(output: Path | None, layout: str, signature: bytes | None, *, forc
     if output is None:
         return
     if layout == "tree":
-        if output.is_dir():
-            recover(output)
+        recover(output)
         check_tree_target(output, force=force)
     else:
         check_file_target(output, signature, force=force)

@@ -56,8 +56,21 @@ def check_tree_target(folder: Path, *, force: bool) -> None:
                           "choose another folder or pass --force", file=str(folder))
 
 
+def fresh_staging(folder: Path) -> Path:
+    """Where a run writing a folder that does not exist yet stages it: beside it, so that one
+    rename makes the whole folder appear at once."""
+    return folder.parent / f".{folder.name}.blogimport-staging"
+
+
 def recover(folder: Path) -> None:
     """Finish the commit of a run that was killed while committing; drop a killed run's staging."""
+    sibling = fresh_staging(folder)
+    if sibling.is_symlink():
+        sibling.unlink()
+    elif sibling.exists():
+        shutil.rmtree(sibling)
+    if not folder.is_dir():
+        return
     journal = folder / JOURNAL
     staging = folder / STAGING
     if journal.is_file():
@@ -84,26 +97,36 @@ def _changed_since(target: Path, digest: str, new: bytes) -> bool:
     return hashlib.sha256(current).hexdigest() != digest and current != new
 
 
-def _inside(folder: Path, rel: str) -> bool:
-    """True when ``rel`` is a safe path that stays inside ``folder`` (symlinks resolved)."""
+def _inside(folder: Path, rel: str, resolved: dict[Path, Path] | None = None) -> bool:
+    """True when ``rel`` is a safe path whose folders stay inside ``folder`` (symlinks resolved).
+
+    ``resolved`` caches each parent folder's resolution for a run over many files (a site tree's
+    thousands of files live in a handful of folders). A symlink as the last part is never followed:
+    files are renamed over it, not written through it, and deletions skip symlinks.
+    """
     try:
         safe_relative_path(rel)
     except OutputError:
         return False
-    return folder.resolve() in (folder / rel).resolve().parents
+    cache = resolved if resolved is not None else {}
+    root = cache.get(folder) or cache.setdefault(folder, folder.resolve())
+    parent = (folder / rel).parent
+    real = cache.get(parent) or cache.setdefault(parent, parent.resolve())
+    return real == root or root in real.parents
 
 
 def _plan(outputs: list[OutputFile], folder: Path, previous: dict[str, str],
           force: bool) -> dict[str, bytes]:
     """Relative path -> bytes of every file to write, after the safety checks."""
     planned: dict[str, bytes] = {}
+    resolved: dict[Path, Path] = {}
     for out in outputs:
         rel = str(safe_relative_path(out.path))
         if rel.split("/", 1)[0] in (STAGING, JOURNAL, MANIFEST):
             raise OutputError(f"unsafe output path {rel!r}", file=str(folder))
         if rel in planned:
             raise OutputError(f"two outputs share the path {rel!r}", file=str(folder))
-        if folder.exists() and not _inside(folder, rel):
+        if folder.exists() and not _inside(folder, rel, resolved):
             raise OutputError(f"output path {rel!r} leaves the output folder", file=str(folder))
         target = folder / rel
         if target.exists() and rel not in previous and not force:
@@ -137,9 +160,12 @@ def _stale(folder: Path, previous: dict[str, str],
 
 def _stage(staging: Path, planned: dict[str, bytes]) -> None:
     mode = file_mode()
+    made: set[Path] = set()
     for rel, data in planned.items():
         target = staging / rel
-        target.parent.mkdir(parents=True, exist_ok=True)
+        if target.parent not in made:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            made.add(target.parent)
         with open(target, "wb") as handle:
             handle.write(data)
         os.chmod(target, mode)
@@ -150,22 +176,30 @@ def _stage(staging: Path, planned: dict[str, bytes]) -> None:
 def _apply(folder: Path, journal: dict[str, Any]) -> None:
     """Carry out a journal: renames from staging, deletions, the manifest. Idempotent."""
     staging = folder / STAGING
+    resolved: dict[Path, Path] = {}
+    made: set[Path] = set()
     for rel in journal["moves"]:
-        source = staging / rel
-        if source.is_file() and _inside(folder, rel):
-            (folder / rel).parent.mkdir(parents=True, exist_ok=True)
-            os.replace(source, folder / rel)
+        source, target = staging / rel, folder / rel
+        if source.is_file() and _inside(folder, rel, resolved):
+            if target.parent not in made:
+                target.parent.mkdir(parents=True, exist_ok=True)
+                made.add(target.parent)
+            os.replace(source, target)
     for rel in journal["delete"]:
         target = folder / rel
         if _inside(folder, rel) and target.is_file() and not target.is_symlink():
             target.unlink()
             _prune_empty_parents(target.parent, folder)
-    manifest = {"tool": "blogimport", "files": journal["manifest"]}
-    write_atomic(folder / MANIFEST, json.dumps(manifest, indent=1, sort_keys=True).encode("utf-8") + b"\n")
+    write_atomic(folder / MANIFEST, _manifest(journal["manifest"]))
     with contextlib.suppress(FileNotFoundError):
         shutil.rmtree(staging)
     with contextlib.suppress(FileNotFoundError):
         (folder / JOURNAL).unlink()
+
+
+def _manifest(digests: dict[str, str]) -> bytes:
+    text = json.dumps({"tool": "blogimport", "files": digests}, indent=1, sort_keys=True)
+    return text.encode("utf-8") + b"\n"
 
 
 def _prune_empty_parents(directory: Path, root: Path) -> None:
@@ -177,23 +211,37 @@ def _prune_empty_parents(directory: Path, root: Path) -> None:
         directory = directory.parent
 
 
+def _write_new(folder: Path, planned: dict[str, bytes]) -> list[Path]:
+    """A folder that did not exist: staged beside it with its manifest, then renamed into place
+    (one step instead of a rename per file); an interrupt before that leaves no folder at all."""
+    staging = fresh_staging(folder)
+    folder.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        _stage(staging, planned)
+        write_atomic(staging / MANIFEST, _manifest(
+            dict(sorted((rel, hashlib.sha256(data).hexdigest()) for rel, data in planned.items()))))
+    except BaseException as stop:
+        shutil.rmtree(staging, ignore_errors=True)
+        if isinstance(stop, Interrupted):
+            stop.settle(folder, "unchanged")
+        raise
+    os.rename(staging, folder)
+    return [folder / rel for rel in planned]
+
+
 def write_tree(files: Iterable[OutputFile], folder: Path, *, force: bool = False) -> list[Path]:
     """Write ``files`` under ``folder`` safely and as a whole; returns the paths written, in order."""
     outputs = list(files)
-    created = not folder.exists()
-    if folder.is_dir():
-        recover(folder)
+    recover(folder)
     check_tree_target(folder, force=force)
-    previous = (_read_manifest(folder) if folder.is_dir() else None) or {}
+    if not folder.exists():
+        return _write_new(folder, _plan(outputs, folder, {}, force))
+    previous = _read_manifest(folder) or {}
     planned = _plan(outputs, folder, previous, force)
-    folder.mkdir(parents=True, exist_ok=True)
     try:
         _stage(folder / STAGING, planned)
     except BaseException as stop:
         shutil.rmtree(folder / STAGING, ignore_errors=True)
-        if created:
-            with contextlib.suppress(OSError):
-                folder.rmdir()
         if isinstance(stop, Interrupted):
             stop.settle(folder, "unchanged")
         raise

@@ -103,6 +103,7 @@ def convert_bodies(posts: Sequence[Post], options: MarkdownOptions) -> list[Conv
             _tell(options, len(bodies), len(jobs))
         return bodies
     ranges = [(i, min(i + _CHUNK, len(jobs))) for i in range(0, len(jobs), _CHUNK)]
+    _load_converter()  # once here, not once per forked worker (each paid the imports again)
     global _SHARED_JOBS
     calls: list[_Call] = [(_convert_chunk, (jobs[start:end],)) for start, end in ranges]
     context = None
@@ -118,6 +119,11 @@ def convert_bodies(posts: Sequence[Post], options: MarkdownOptions) -> list[Conv
     finally:
         _SHARED_JOBS = None
     return bodies
+
+
+def _load_converter() -> None:
+    import importer.html.markdown
+    import importer.html.sanitize  # noqa: F401
 
 
 def _tell(options: MarkdownOptions, done: int, total: int) -> None:

@@ -12,6 +12,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar
 
+import importer.report as reports_module
 from importer.checks.accounting import check_conversion
 from importer.diagnostics import Diagnostics
 from importer.errors import OptionError, OutputError
@@ -19,7 +20,7 @@ from importer.io import output_lock, preflight, write_file, write_tree
 from importer.options import ReadOptions
 from importer.outputs import OutputFile, WriterSpec
 from importer.readers import blog_titles, read
-from importer.report import build_report, parse_views, render_html, render_json
+from importer.report import parse_views
 from importer.result import ConvertResult
 from importer.slugs import slugify
 from importer.web import WebOptions, apply_web, beside
@@ -204,9 +205,10 @@ def _report_targets(output: str | Path, report: str | Path | None,
 def _write_reports(result: ConvertResult, targets: dict[str, str], *, source: str | Path,
                    output: str | Path, to: str, views: str | frozenset[str], force: bool) -> None:
     """Build the migration report once and write it as JSON and/or HTML through ``io``."""
-    document = build_report(result, source=source, output=output, to=to, views=views)
+    document = reports_module.build_report(result, source=source, output=output, to=to, views=views)
     for kind, path in targets.items():
-        data = render_json(document) if kind == "json" else render_html(document)
+        data = (reports_module.render_json(document) if kind == "json"
+                else reports_module.render_html(document))
         name = Path(path).name if path != "-" else f"report.{kind}"
         try:
             write_file([OutputFile(name, data, REPORT_SIGNATURES[kind])], path, force=force)

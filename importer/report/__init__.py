@@ -11,10 +11,24 @@ report=, report_html=)`` writes the files through ``importer.io``.
 from __future__ import annotations
 
 import json
+from importlib import import_module
 from typing import Any
 
-from importer.report.build import REPORT_SCHEMA, build_report, parse_views
-from importer.report.page import render_html
+from importer.report.choice import parse_views
+
+#: Loaded when first used: building a report needs markdown-it and the view renderers, which a
+#: conversion without ``--report`` must not pay for at start-up.
+_LAZY = {"REPORT_SCHEMA": "importer.report.build", "build_report": "importer.report.build",
+         "render_html": "importer.report.page"}
+
+
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'importer.report' has no attribute {name!r}")
+    value = getattr(import_module(module), name)
+    globals()[name] = value
+    return value
 
 __all__ = ["REPORT_SCHEMA", "build_report", "parse_views", "render_html", "render_json"]
 

@@ -14,8 +14,8 @@ from typing import Any
 
 from importer.checks.report import FileResult, ValidationReport
 from importer.diagnostics import Diagnostic
-from importer.errors import OptionError
 from importer.model import Archive
+from importer.report.choice import parse_views
 from importer.report.entries import EntryContext, LeftOut, entry_rows, file_locator
 from importer.report.views import output_bodies
 from importer.result import ConvertResult
@@ -24,18 +24,6 @@ from importer.version import __version__
 from importer.writers import get_writer
 
 REPORT_SCHEMA = "convert-report/1"
-
-
-def parse_views(text: str | Collection[str]) -> str | frozenset[str]:
-    """``problems`` (entries with diagnostics), ``all``, or entry ids (``"7001,7002"`` or a list)."""
-    if not isinstance(text, str):
-        return frozenset(text)
-    if text in ("problems", "all"):
-        return text
-    ids = frozenset(part.strip() for part in text.split(",") if part.strip())
-    if not ids:
-        raise OptionError("report_views", text, "takes problems, all or comma-separated entry ids")
-    return ids
 
 
 def build_report(result: ConvertResult, *, source: str | Path, output: str | Path, to: str,

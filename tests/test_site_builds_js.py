@@ -29,7 +29,8 @@ from typing import NamedTuple
 from urllib.parse import urljoin, urlsplit
 
 import pytest
-from conftest import BLOG_FI, IN_CI, ROOT
+from conftest import BLOG_FI, ROOT
+from sites import require
 from test_site_builds import COMMENTS, DRAFT, PAGE, POSTS, Entry, _file_for
 
 import importer
@@ -58,18 +59,9 @@ class Shown(NamedTuple):
     comments: str
 
 
-def _require(tool: str, present: bool, install: str) -> None:
-    if present:
-        return
-    message = f"{tool} is not installed ({install})"
-    if IN_CI:
-        pytest.fail(message)
-    pytest.skip(message)
-
-
 def _require_node(tool: str) -> Path:
-    _require("node", shutil.which("node") is not None, "Node.js 20.19 or newer")
-    _require(tool, (BIN / tool).exists(), "cd tests/sites && npm ci")
+    require("node", shutil.which("node") is not None, "Node.js 20.19 or newer")
+    require(tool, (BIN / tool).exists(), "cd tests/sites && npm ci")
     return BIN / tool
 
 
@@ -246,7 +238,7 @@ def _hexo(root: Path) -> Site:
 def _mkdocs(root: Path) -> Site:
     for module, install in (("mkdocs", "pip install mkdocs"), ("material", "pip install mkdocs-material"),
                             ("mkdocs_redirects", "pip install mkdocs-redirects")):
-        _require(module, importlib.util.find_spec(module) is not None, install)
+        require(module, importlib.util.find_spec(module) is not None, install)
     site = root / "mkdocs"
     config = _blocks(_convert("mkdocs", site))["mkdocs.yml"]
     (site / "mkdocs.yml").write_text("site_name: Sosmedia ja muuta\n" + config.replace(

@@ -74,3 +74,19 @@ def test_running_out_of_memory_is_one_line_not_a_bug_report(monkeypatch: pytest.
     assert result.stderr.strip().splitlines() == [
         "Error: out of memory: the input needs more memory than this machine allows "
         "(run with --debug for the trace)"]
+
+
+def test_a_reader_that_stops_early_is_no_internal_error() -> None:
+    # `blogimport info blog.xml | head -3` printed "internal error: BrokenPipeError" on stderr
+    import subprocess
+    import sys
+
+    from conftest import BLOG_FI
+
+    proc = subprocess.Popen([sys.executable, "-m", "importer", "info", str(BLOG_FI / "legacy.xml")],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    assert proc.stdout is not None and proc.stderr is not None
+    proc.stdout.close()  # as head does once it has its lines: every later write fails
+    err = proc.stderr.read()
+    proc.wait(timeout=60)
+    assert "internal error" not in err and "Traceback" not in err

@@ -112,6 +112,8 @@ def handle_errors(func: F) -> F:
             raise FatalError(str(exc)) from None
         except (click.ClickException, click.exceptions.Exit, click.Abort):
             raise  # click's own ways of ending a command
+        except BrokenPipeError:
+            raise  # the reader of our output went away (| head): click ends the run quietly
         except MemoryError:
             if debug_enabled():
                 raise

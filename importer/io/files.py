@@ -5,7 +5,9 @@ is replaced on a re-run when the existing file is one blogimport wrote (it carri
 ``signature`` near its start); a foreign file is refused unless ``force``; a device, pipe or other
 non-regular file never is replaced. All parts are staged under temporary names first and renamed
 into place together, so an interrupt leaves the previous output (or, once the renames began, the
-new one) whole.
+new one) whole. A streamed file (``OutputFile.streamed``) is written piece by piece into its
+staged file as its writer makes it, so a large document is never held whole; on stdout it is
+made whole first, so a run that fails half way prints nothing.
 """
 
 from __future__ import annotations
@@ -25,6 +27,8 @@ from importer.outputs import OutputFile
 #: after the authors and terms, which a big blog makes long).
 _SIGNATURE_WINDOW = 16 * 1024**2
 _CHUNK = 64 * 1024
+#: Pieces of a streamed file are gathered up to this size before each write call.
+_WRITE_BUFFER = 256 * 1024
 
 
 def safe_relative_path(relpath: str) -> PurePosixPath:
@@ -46,14 +50,15 @@ def file_mode() -> int:
     return 0o666 & ~umask
 
 
-def _write_temp(target: Path, data: bytes, mode: int | None, sync: bool) -> Path:
-    """``data`` in a new temporary file beside ``target``; returns its path."""
+def _write_temp(target: Path, data: bytes | Iterable[bytes], mode: int | None, sync: bool) -> Path:
+    """``data`` (bytes, or pieces of them) in a new temporary file beside ``target``; its path."""
     target.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     try:
         os.fchmod(fd, file_mode() if mode is None else mode)
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
+        with os.fdopen(fd, "wb", buffering=_WRITE_BUFFER) as handle:
+            for chunk in [data] if isinstance(data, bytes) else data:
+                handle.write(chunk)
             if sync:
                 handle.flush()
                 os.fsync(handle.fileno())
@@ -134,7 +139,7 @@ def write_file(files: Iterable[OutputFile], target: str | Path, *, force: bool =
     outputs = list(files)
     if str(target) == "-":
         for out in outputs:
-            sys.stdout.buffer.write(out.data)
+            sys.stdout.buffer.write(out.data)  # whole: a run that fails half way prints nothing
         sys.stdout.buffer.flush()
         return []
     targets = part_paths(Path(target), len(outputs))
@@ -154,7 +159,7 @@ def _stage_and_commit(pairs: list[tuple[Path, OutputFile]], stale: list[Path]) -
     mode = file_mode()
     try:
         for path, out in pairs:
-            staged.append((_write_temp(path, out.data, mode, sync=True), path))
+            staged.append((_write_temp(path, out.chunks(), mode, sync=True), path))
     except BaseException as stop:
         for tmp, _path in staged:
             with contextlib.suppress(OSError):

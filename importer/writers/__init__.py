@@ -71,10 +71,12 @@ def write(
     options: Any = None,
     diagnostics: Diagnostics | None = None,
 ) -> list[OutputFile]:
-    """Render ``archive`` in ``format``; returns the files (nothing is written to disk).
+    """Render ``archive`` in ``format``; returns the files with their bytes (nothing is written to
+    disk).
 
     ``options`` is the writer's options dataclass (or None for the flavor's defaults).
     """
     spec = get_writer(format)
     opts = options if options is not None else spec.make_options()
-    return list(spec.write(archive, opts, diagnostics if diagnostics is not None else Diagnostics(), None))
+    files = spec.write(archive, opts, diagnostics if diagnostics is not None else Diagnostics(), None)
+    return [out.whole() for out in files]  # a streamed file's bytes made once, here

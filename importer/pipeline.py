@@ -12,10 +12,12 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar
 
-from importer.checks.accounting import check_conversion
-from importer.diagnostics import Diagnostics
+from importer.checks.accounting import check_conversion, run_checks
+from importer.diagnostics import Diagnostic, Diagnostics
 from importer.errors import OptionError, OutputError
+from importer.forked import Background
 from importer.io import output_lock, preflight, write_file, write_tree
+from importer.model import Archive
 from importer.options import ReadOptions
 from importer.outputs import OutputFile, WriterSpec
 from importer.readers import blog_titles, read
@@ -101,22 +103,43 @@ def convert(
 def _convert(source: str | Path, output: str | Path, spec: WriterSpec[Any], options: Any,
              from_format: str | None, read_options: ReadOptions, web: WebOptions, force: bool,
              diags: Diagnostics, checking: Callable[[int, int], None] | None) -> ConvertResult:
-    """Read, plan, apply the web options, write and account (the output is locked and checked)."""
+    """Read, plan, apply the web options, write and account (the output is locked and checked).
+
+    A one-file output (JSON, WXR) is written while validate's checks run on the other core (a
+    Markdown writer keeps both cores busy itself); their findings are reported after the
+    writer's, as when they ran one after the other.
+    """
     read_start = len(diags)
     archive = read(source, format=from_format, options=read_options, diagnostics=diags)
     read_end = len(diags)
     site = spec.site_urls(archive, options, diags)
     extra = apply_web(archive, spec, site, web, diags, output=output, source=source)
-    outputs = list(spec.write(extra.archive, options, diags, site))
-    accounting = check_conversion(extra.archive, diags, (read_start, read_end), (read_end, len(diags)),
-                                  spec.name, progress=checking)
-    if str(output) == "-" and len(outputs) > 1:
-        # Several documents (a split WXR) one after the other on stdout are no valid file.
-        raise OptionError("output", "-", f"the output is split into {len(outputs)} files here; give "
-                          "a file name, not stdout")
-    written = _write(spec.layout, outputs, extra.files, output, force)
+    checks = functools.partial(run_checks, extra.archive, diags.file, spec.name)
+    findings: list[Diagnostic] = []
+    with Background(checks, fork=spec.layout == "file" and _entries(extra.archive) >= BACKGROUND_ENTRIES
+                    ) as background:
+        outputs = list(spec.write(extra.archive, options, diags, site))
+        if str(output) == "-" and len(outputs) > 1:
+            # Several documents (a split WXR) one after the other on stdout are no valid file.
+            raise OptionError("output", "-", f"the output is split into {len(outputs)} files here; "
+                              "give a file name, not stdout")
+        # The checks' findings are in before the output is put in place, as when they ran first.
+        written = _write(spec.layout, outputs, extra.files, output, force,
+                         lambda: findings.extend(background.result(checking)))
+    write_end = len(diags)
+    accounting = check_conversion(extra.archive, diags, (read_start, read_end), (read_end, write_end),
+                                  spec.name, findings=findings)
     return ConvertResult(archive=archive, written=written, diagnostics=diags, web=extra.report,
                          accounting=accounting, site=site, output_archive=extra.archive, files=outputs)
+
+
+#: Entries (posts and comments) from which the checks of a one-file output run in a forked
+#: worker: below it the fork costs more than it saves.
+BACKGROUND_ENTRIES = 1000
+
+
+def _entries(archive: Archive) -> int:
+    return len(archive.posts) + archive.comment_count
 
 
 #: ``ReadOptions.blog`` value that asks for every blog of a Takeout (``convert --blog all``).
@@ -176,12 +199,14 @@ def _check_output_options(spec: WriterSpec[Any], output: str | Path, web: WebOpt
 
 
 def _write(layout: str, outputs: list[OutputFile], extra: list[OutputFile], output: str | Path,
-           force: bool) -> list[Path]:
-    """Put the writer's files and the extra ones (maps, images) in place, through ``io``."""
+           force: bool, before_commit: Callable[[], None]) -> list[Path]:
+    """Put the writer's files and the extra ones (maps, images) in place, through ``io``;
+    ``before_commit()`` runs before anything is put in place."""
     try:
         if layout == "tree":
+            before_commit()
             return write_tree([*outputs, *extra], Path(output), force=force)
-        written = write_file(outputs, output, force=force)
+        written = write_file(outputs, output, force=force, before_commit=before_commit)
         for out, target in beside(extra, output):
             written += write_file([out], target, force=force)
         return written

@@ -7,6 +7,7 @@ export (2.3x the input), 569 MB on the 285 MB one.
 
 from __future__ import annotations
 
+import os
 import sys
 import tracemalloc
 from collections.abc import Callable, Iterator
@@ -17,7 +18,7 @@ from conftest import BLOG_FI, ROOT
 
 import importer
 from importer.errors import Interrupted
-from importer.io import write_file
+from importer.io import write_atomic, write_file
 from importer.outputs import OutputFile
 from importer.writers.json_writer import JsonOptions, write_json
 
@@ -90,3 +91,28 @@ def test_a_streamed_file_on_stdout_is_printed_only_once_whole(
     assert capfdbinary.readouterr().out == b""
     write_file([OutputFile.streamed("archive.json", lambda: _pieces(99, RuntimeError()))], "-")
     assert capfdbinary.readouterr().out.count(b"\n") == 10
+
+
+@pytest.mark.parametrize("write", ["write_file", "write_atomic"])
+def test_a_signal_the_moment_the_temporary_file_is_made_leaves_none_behind(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, write: str) -> None:
+    """Python runs a signal handler right after the system call that was running returns: before,
+    ``mkstemp`` had created the file but not yet told its name, and the file stayed."""
+    real_open = os.open
+
+    def open_then_signal(path: str | os.PathLike[str], flags: int, mode: int = 0o777) -> int:
+        fd = real_open(path, flags, mode)
+        if str(path).endswith(".tmp"):
+            os.close(fd)
+            raise Interrupted(15)
+        return fd
+
+    target = tmp_path / "blog.json"
+    monkeypatch.setattr(os, "open", open_then_signal)
+    with pytest.raises(Interrupted):
+        if write == "write_file":
+            write_file([OutputFile("archive.json", b"{}\n")], target)
+        else:
+            write_atomic(target, b"{}\n")
+    monkeypatch.undo()
+    assert list(tmp_path.iterdir()) == []

@@ -99,28 +99,43 @@ def covered(diagnostics: Iterable[Diagnostic]) -> set[tuple[str, str | None]]:
     return said
 
 
+def run_checks(archive: Archive, file: str | None, target: str,
+               progress: Callable[[int, int], None] | None = None) -> list[Diagnostic]:
+    """What validate's archive checks find in ``archive`` converted to ``target``, in check order.
+
+    The output checks are left out: the writer reports what it does to its own output itself,
+    and predicting it again would convert every body a second time. ``progress(done, total)`` is
+    called after each check.
+    """
+    checks = [check for check in CHECKS if not check.predicts_output]
+    found: list[Diagnostic] = []
+    for done, check in enumerate(checks, 1):
+        found += validate(archive, file=file, targets=(target,), checks=[check])
+        if progress is not None:
+            progress(done, len(checks))
+    return found
+
+
 def check_conversion(archive: Archive, diagnostics: Diagnostics, read_span: tuple[int, int],
                      write_span: tuple[int, int], target: str,
-                     progress: Callable[[int, int], None] | None = None) -> Accounting:
+                     progress: Callable[[int, int], None] | None = None,
+                     findings: Iterable[Diagnostic] | None = None) -> Accounting:
     """What ``convert`` does after writing: validate's checks, then the accounting.
 
-    The archive checks run (not the output checks: the writer reported what it did itself), and a
-    finding is dropped when reading or writing already reported that code for that entry, or a
-    code that covers it (``kind-skipped`` covers ``kind-unknown``: one entry, one thing said).
-    ``read_span`` and ``write_span`` are the index ranges of ``diagnostics`` each phase reported;
-    ``progress(done, total)`` is called after each check.
+    The checks' findings (``run_checks``; ``findings`` when they were run elsewhere, e.g. in a
+    worker while the output was written) are reported, but a finding is dropped when reading or
+    writing already reported that code for that entry, or a code that covers it (``kind-skipped``
+    covers ``kind-unknown``: one entry, one thing said). ``read_span`` and ``write_span`` are the
+    index ranges of ``diagnostics`` each phase reported; ``progress(done, total)`` is called after
+    each check run here.
     """
 
     items = list(diagnostics)
     seen = covered(items)
-    # The writer has just reported what it did to its own output; predicting it again would
-    # convert every body a second time.
-    checks = [check for check in CHECKS if not check.predicts_output]
-    for done, check in enumerate(checks, 1):
-        for found in validate(archive, file=diagnostics.file, targets=(target,), checks=[check]):
-            if (found.code, found.entry) not in seen:
-                diagnostics.report(found.code, found.message, entry=found.entry, line=found.line,
-                                   file=found.file, severity=found.severity)
-        if progress is not None:
-            progress(done, len(checks))
+    if findings is None:
+        findings = run_checks(archive, diagnostics.file, target, progress)
+    for found in findings:
+        if (found.code, found.entry) not in seen:
+            diagnostics.report(found.code, found.message, entry=found.entry, line=found.line,
+                               file=found.file, severity=found.severity)
     return account(archive, items[read_span[0]:read_span[1]], items[write_span[0]:write_span[1]])

@@ -12,10 +12,10 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar
 
-from importer.checks.accounting import check_conversion, run_checks
+from importer.checks.accounting import check_conversion, check_jobs, merge_findings
 from importer.diagnostics import Diagnostic, Diagnostics
 from importer.errors import OptionError, OutputError
-from importer.forked import Background
+from importer.forked import SharedJobs
 from importer.io import output_lock, preflight, write_file, write_tree
 from importer.model import Archive
 from importer.options import ReadOptions
@@ -105,19 +105,20 @@ def _convert(source: str | Path, output: str | Path, spec: WriterSpec[Any], opti
              diags: Diagnostics, checking: Callable[[int, int], None] | None) -> ConvertResult:
     """Read, plan, apply the web options, write and account (the output is locked and checked).
 
-    A one-file output (JSON, WXR) is written while validate's checks run on the other core (a
-    Markdown writer keeps both cores busy itself); their findings are reported after the
-    writer's, as when they ran one after the other.
+    A one-file output (JSON, WXR) is written while validate's checks run on the other core, and
+    this process shares the checks left once the output is staged (a Markdown writer keeps both
+    cores busy itself); their findings are reported after the writer's, in check order, as when
+    they ran one after the other.
     """
     read_start = len(diags)
     archive = read(source, format=from_format, options=read_options, diagnostics=diags)
     read_end = len(diags)
     site = spec.site_urls(archive, options, diags)
     extra = apply_web(archive, spec, site, web, diags, output=output, source=source)
-    checks = functools.partial(run_checks, extra.archive, diags.file, spec.name)
+    checks = check_jobs(extra.archive, diags.file, spec.name)
     findings: list[Diagnostic] = []
-    with Background(checks, fork=spec.layout == "file" and _entries(extra.archive) >= BACKGROUND_ENTRIES
-                    ) as background:
+    with SharedJobs(checks, fork=spec.layout == "file" and _entries(extra.archive) >= SHARED_ENTRIES
+                    ) as shared:
         outputs = list(spec.write(extra.archive, options, diags, site))
         if str(output) == "-" and len(outputs) > 1:
             # Several documents (a split WXR) one after the other on stdout are no valid file.
@@ -125,7 +126,7 @@ def _convert(source: str | Path, output: str | Path, spec: WriterSpec[Any], opti
                               "give a file name, not stdout")
         # The checks' findings are in before the output is put in place, as when they ran first.
         written = _write(spec.layout, outputs, extra.files, output, force,
-                         lambda: findings.extend(background.result(checking)))
+                         lambda: findings.extend(merge_findings(shared.results(checking))))
     write_end = len(diags)
     accounting = check_conversion(extra.archive, diags, (read_start, read_end), (read_end, write_end),
                                   spec.name, findings=findings)
@@ -133,9 +134,9 @@ def _convert(source: str | Path, output: str | Path, spec: WriterSpec[Any], opti
                          accounting=accounting, site=site, output_archive=extra.archive, files=outputs)
 
 
-#: Entries (posts and comments) from which the checks of a one-file output run in a forked
-#: worker: below it the fork costs more than it saves.
-BACKGROUND_ENTRIES = 1000
+#: Entries (posts and comments) from which the checks of a one-file output are shared with a
+#: forked worker: below it the fork costs more than it saves.
+SHARED_ENTRIES = 1000
 
 
 def _entries(archive: Archive) -> int:

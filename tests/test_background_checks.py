@@ -1,4 +1,5 @@
-"""JSON and WXR use both cores: validate's checks run in a forked worker while the output is written.
+"""JSON and WXR use both cores: validate's checks are shared with a forked worker, which starts on
+them while the output is written.
 
 Before: a one-file conversion ran the checks after the writer on one core (about 0.9 s of a
 4.5 s JSON run on the 5,000-post export, 0.9 s of WXR's), while the Markdown writer already used
@@ -15,14 +16,15 @@ import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any, ClassVar
 
 import pytest
 from run_helpers import messy_export
 
 import importer.pipeline
-from importer.diagnostics import Diagnostic, Diagnostics, Severity
+from importer.diagnostics import Diagnostics
 from importer.errors import Interrupted
-from importer.forked import Background, Tell, can_fork
+from importer.forked import SharedJobs, can_fork
 from importer.io import write_file
 from importer.outputs import OutputFile
 
@@ -37,31 +39,32 @@ def messy(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return path
 
 
-def _pid_finding(archive: object, file: str | None, target: str,
-                 progress: Tell | None = None) -> list[Diagnostic]:
-    return [Diagnostic("link-unresolved", Severity.WARNING, f"checked in process {os.getpid()}", file)]
+class _Spy(SharedJobs[object]):
+    forked_runs: ClassVar[list[bool]] = []
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        _Spy.forked_runs.append(self.forked)
 
 
-@pytest.mark.parametrize("to, elsewhere", [("json", True), ("wxr", True), ("hugo", False)])
-def test_the_checks_of_a_one_file_output_run_in_another_process(
-        messy: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, to: str, elsewhere: bool) -> None:
+@pytest.mark.parametrize("to, shared", [("json", True), ("wxr", True), ("hugo", False)])
+def test_the_checks_of_a_one_file_output_are_shared_with_a_worker(
+        messy: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, to: str, shared: bool) -> None:
     assert can_fork()
-    monkeypatch.setattr(importer.pipeline, "run_checks", _pid_finding)
-    diagnostics = Diagnostics()
+    _Spy.forked_runs = []
+    monkeypatch.setattr(importer.pipeline, "SharedJobs", _Spy)
     out = tmp_path / ("out" if to == "hugo" else f"blog.{to}")
-    importer.pipeline.convert(messy, out, to=to, diagnostics=diagnostics)
-    said = [d.message for d in diagnostics if d.message.startswith("checked in process")]
-    assert len(said) == 1
+    importer.pipeline.convert(messy, out, to=to, diagnostics=Diagnostics())
     # Markdown keeps both cores busy converting bodies: its checks stay in this process.
-    assert (said[0] != f"checked in process {os.getpid()}") is elsewhere
+    assert _Spy.forked_runs == [shared]
 
 
 @pytest.mark.parametrize("to", ["json", "jsonl", "wxr"])
 def test_the_same_findings_in_the_same_order_with_or_without_the_worker(
         messy: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, to: str) -> None:
     runs = []
-    for threshold in (0, 10**9):  # always in a worker, never
-        monkeypatch.setattr(importer.pipeline, "BACKGROUND_ENTRIES", threshold)
+    for threshold in (0, 10**9):  # always with a worker, never
+        monkeypatch.setattr(importer.pipeline, "SHARED_ENTRIES", threshold)
         diagnostics = Diagnostics()
         result = importer.pipeline.convert(messy, tmp_path / f"blog.{to}", to=to, diagnostics=diagnostics)
         runs.append(([str(d) for d in diagnostics], result.accounting,
@@ -70,40 +73,54 @@ def test_the_same_findings_in_the_same_order_with_or_without_the_worker(
     assert len(set(d.split("[")[-1] for d in runs[0][0])) > 3  # many codes, not an empty run
 
 
-def _child_pid(work: Callable[[Tell], int]) -> Callable[[Tell], int]:
+def _meeting(folder: Path, mine: str, theirs: str) -> Callable[[], int]:
+    """A job that waits until the job ``theirs`` has started: the two can only end in two processes."""
+
+    def job() -> int:
+        (folder / mine).touch()
+        deadline = time.monotonic() + 60
+        while not (folder / theirs).exists():
+            if time.monotonic() > deadline:
+                raise TimeoutError(f"{theirs} never started beside {mine}")
+            time.sleep(0.001)
+        return os.getpid()
+
+    return job
+
+
+def test_both_processes_take_jobs_and_the_results_come_in_job_order(tmp_path: Path) -> None:
+    with SharedJobs([_meeting(tmp_path, "a", "b"), _meeting(tmp_path, "b", "a"),
+                     lambda: -1]) as jobs:
+        assert jobs.forked
+        first, second, third = jobs.results()
+    assert os.getpid() in (first, second) and first != second and third == -1
+
+
+def test_a_worker_that_dies_leaves_its_jobs_to_this_process() -> None:
     parent = os.getpid()
 
-    def wrapped(tell: Tell) -> int:
+    def job() -> int:
         if os.getpid() != parent:
-            return work(tell)
-        return -os.getpid()  # run here, in the parent
+            os.kill(os.getpid(), signal.SIGKILL)
+        return os.getpid()
 
-    return wrapped
-
-
-def test_a_worker_that_dies_is_replaced_by_the_work_done_here() -> None:
-    with Background(_child_pid(lambda tell: os.kill(os.getpid(), signal.SIGKILL) or 0)) as job:
-        assert job.forked
-        assert job.result() == -os.getpid()
+    with SharedJobs([job, job, job]) as jobs:
+        assert jobs.forked
+        assert jobs.results() == [parent, parent, parent]
 
 
 def test_a_worker_that_fails_lets_the_error_come_from_here_with_its_traceback() -> None:
-    def work(tell: Tell) -> int:
+    def work() -> int:
         raise ValueError(f"a bug, seen in process {os.getpid()}")
 
-    with pytest.raises(ValueError, match=f"process {os.getpid()}$"), Background(work) as job:
-        job.result()
+    with pytest.raises(ValueError, match=f"process {os.getpid()}$"), SharedJobs([work]) as jobs:
+        jobs.results()
 
 
-def test_progress_of_the_worker_is_told_here_in_order() -> None:
-    def work(tell: Tell) -> int:
-        for done in range(1, 4):
-            tell(done, 3)
-        return os.getpid()
-
+def test_progress_counts_every_job_once() -> None:
     told: list[tuple[int, int]] = []
-    with Background(work) as job:
-        assert job.result(lambda done, total: told.append((done, total))) != os.getpid()
+    with SharedJobs([lambda: 1, lambda: 2, lambda: 3]) as jobs:
+        assert jobs.results(lambda done, total: told.append((done, total))) == [1, 2, 3]
     assert told == [(1, 3), (2, 3), (3, 3)]
 
 
@@ -114,8 +131,8 @@ def test_no_fork_while_other_threads_run() -> None:
     thread = threading.Thread(target=stop.wait)
     thread.start()
     try:
-        with Background(lambda tell: os.getpid()) as job:
-            assert not job.forked and job.result() == os.getpid()
+        with SharedJobs([os.getpid]) as jobs:
+            assert not jobs.forked and jobs.results() == [os.getpid()]
     finally:
         stop.set()
         thread.join()

@@ -9,12 +9,13 @@ with it).
 
 from __future__ import annotations
 
+import functools
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from importer.checks.engine import validate
-from importer.checks.registry import CHECKS
+from importer.checks.registry import CHECKS, Check
 from importer.diagnostics import CODES, Diagnostic, Diagnostics
 from importer.model import Archive
 
@@ -99,21 +100,53 @@ def covered(diagnostics: Iterable[Diagnostic]) -> set[tuple[str, str | None]]:
     return said
 
 
-def run_checks(archive: Archive, file: str | None, target: str,
-               progress: Callable[[int, int], None] | None = None) -> list[Diagnostic]:
-    """What validate's archive checks find in ``archive`` converted to ``target``, in check order.
+#: Checks that read one shared pass over the archive (their module keeps it for the last
+#: archive), so each group is one job, done in one process. They are also the longest (every
+#: body's links; every displayed date), so they come first (see ``check_jobs``).
+_SHARED_PASSES: tuple[frozenset[str], ...] = (frozenset({"link-unresolved", "image-remote"}),
+                                              frozenset({"date-unparsed", "display-time-mismatch"}))
+
+#: One job's findings: ``(check number in the registry, its findings)`` per check it ran.
+JobFindings = list[tuple[int, list[Diagnostic]]]
+
+
+def check_jobs(archive: Archive, file: str | None, target: str) -> list[Callable[[], JobFindings]]:
+    """validate's archive checks of ``archive`` converted to ``target``, as jobs that can run in
+    any process, in any order (the longest first); ``merge_findings`` puts their findings back
+    in check order.
 
     The output checks are left out: the writer reports what it does to its own output itself,
-    and predicting it again would convert every body a second time. ``progress(done, total)`` is
-    called after each check.
+    and predicting it again would convert every body a second time.
     """
-    checks = [check for check in CHECKS if not check.predicts_output]
-    found: list[Diagnostic] = []
-    for done, check in enumerate(checks, 1):
-        found += validate(archive, file=file, targets=(target,), checks=[check])
+    numbered = [(n, check) for n, check in enumerate(CHECKS) if not check.predicts_output]
+    groups = [[(n, check) for n, check in numbered if check.code in codes] for codes in _SHARED_PASSES]
+    grouped = {n for group in groups for n, _check in group}
+    groups += [[(n, check)] for n, check in numbered if n not in grouped]
+
+    def job(group: list[tuple[int, Check]]) -> JobFindings:
+        return [(n, list(validate(archive, file=file, targets=(target,), checks=[check])))
+                for n, check in group]
+
+    return [functools.partial(job, group) for group in groups if group]
+
+
+def merge_findings(results: Iterable[JobFindings]) -> list[Diagnostic]:
+    """The findings of every job, in the order of the checks that made them."""
+    pairs = sorted((pair for result in results for pair in result), key=lambda pair: pair[0])
+    return [found for _n, findings in pairs for found in findings]
+
+
+def run_checks(archive: Archive, file: str | None, target: str,
+               progress: Callable[[int, int], None] | None = None) -> list[Diagnostic]:
+    """What validate's archive checks find in ``archive`` converted to ``target``, in check order
+    (``check_jobs`` run here, one after the other); ``progress(done, total)`` after each job."""
+    jobs = check_jobs(archive, file, target)
+    results = []
+    for done, job in enumerate(jobs, 1):
+        results.append(job())
         if progress is not None:
-            progress(done, len(checks))
-    return found
+            progress(done, len(jobs))
+    return merge_findings(results)
 
 
 def check_conversion(archive: Archive, diagnostics: Diagnostics, read_span: tuple[int, int],

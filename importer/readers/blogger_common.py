@@ -15,10 +15,9 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Iterator
 from datetime import datetime, tzinfo
-from typing import BinaryIO
+from typing import BinaryIO, NamedTuple
 from urllib.parse import urlsplit
 
 from lxml import etree
@@ -67,8 +66,7 @@ class PrefixUndeclared(Exception):
         self.prefix = prefix
 
 
-@dataclass(frozen=True)
-class TagId:
+class TagId(NamedTuple):
     """A parsed Blogger tag id: blog id, kind (``post`` or ``page``) and the entry's own id."""
 
     blog_id: str
@@ -139,7 +137,12 @@ def child_text(element: etree._Element, tag: str) -> str | None:
 
 def find_link(element: etree._Element, rel: str, type_: str | None = None) -> str | None:
     """``href`` of the first Atom ``link`` with this ``rel`` (and ``type``), or None."""
-    for link in element.iterchildren(_LINK):
+    return first_href(element.iterchildren(_LINK), rel, type_)
+
+
+def first_href(links: Iterable[etree._Element], rel: str, type_: str | None) -> str | None:
+    """``href`` of the first of ``links`` with this ``rel`` (and ``type``) and an ``href``, or None."""
+    for link in links:
         if link.get("rel") == rel and (type_ is None or link.get("type") == type_):
             href = link.get("href")
             if href:

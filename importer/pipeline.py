@@ -21,7 +21,6 @@ from importer.model import Archive
 from importer.options import ReadOptions
 from importer.outputs import OutputFile, WriterSpec
 from importer.readers import blog_titles, read
-from importer.report import build_report, parse_views, render_html, render_json
 from importer.result import ConvertResult
 from importer.slugs import slugify
 from importer.web import WebOptions, apply_web, beside
@@ -86,7 +85,7 @@ def convert(
     _check_output_options(spec, output, web)
     read_options = with_progress(read_options or ReadOptions(), "reading", progress)
     reports = _report_targets(output, report, report_html)
-    views = parse_views(report_views)
+    views = _views(report_views) if reports or report_views != "problems" else "problems"
     target = Path(output) if str(output) != "-" else None
     with output_lock(target):
         preflight(target, spec.layout, spec.signature, force=force)
@@ -227,9 +226,19 @@ def _report_targets(output: str | Path, report: str | Path | None,
     return targets
 
 
+def _views(report_views: str) -> str | frozenset[str]:
+    """``report_views`` checked before reading (``importer.report`` is loaded only for a report:
+    with its Markdown renderer it was a fifth of a small run's start-up)."""
+    from importer.report import parse_views
+
+    return parse_views(report_views)
+
+
 def _write_reports(result: ConvertResult, targets: dict[str, str], *, source: str | Path,
                    output: str | Path, to: str, views: str | frozenset[str], force: bool) -> None:
     """Build the migration report once and write it as JSON and/or HTML through ``io``."""
+    from importer.report import build_report, render_html, render_json
+
     document = build_report(result, source=source, output=output, to=to, views=views)
     for kind, path in targets.items():
         data = render_json(document) if kind == "json" else render_html(document)

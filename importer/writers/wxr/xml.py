@@ -123,6 +123,11 @@ def render_generator() -> str:
     return "\t" + _el("generator", plain(GENERATOR)) + "\n"
 
 
+#: What every WXR file we write carries near its start (see ``OutputFile.signature``).
+#: The channel's ``<generator>`` line comes after the authors and terms, before any item.
+WXR_SIGNATURE = render_generator().strip().encode("utf-8")
+
+
 def render_tail() -> str:
     """Closes the channel and the document."""
     return "</channel>\n</rss>\n"

@@ -230,7 +230,7 @@ class _Prolog:
         return chunk
 
     def _fix_prolog(self, head: bytes) -> bytes:
-        end = _root_tag_end(head)
+        end = root_tag_end(head)
         prolog = head[:end] if end is not None else head
         if b"<!ENTITY" in prolog.upper():
             raise InputError("the file declares XML entities (a possible XML bomb); refused",
@@ -242,7 +242,7 @@ class _Prolog:
         return head[:insert] + extra.encode("ascii") + head[insert:]
 
 
-def _root_tag_end(head: bytes) -> int | None:
+def root_tag_end(head: bytes) -> int | None:
     """Offset just past the ``>`` of the root start tag, skipping declarations and comments."""
     pos = 0
     while True:

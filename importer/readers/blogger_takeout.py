@@ -37,12 +37,8 @@ from importer.readers.blogger_common import (
     slug_from_url,
     usable_url,
 )
-from importer.readers.blogger_legacy import (
-    Collected,
-    EntryInvalid,
-    collect_with_retries,
-    time_of,
-)
+from importer.readers.blogger_entry import EntryInvalid, time_of
+from importer.readers.blogger_legacy import Collected, collect_with_retries
 from importer.readers.blogger_threads import assemble
 from importer.readers.takeout_source import FeedSource, inflated_limit, resolve
 

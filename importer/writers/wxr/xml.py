@@ -16,7 +16,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from datetime import datetime, timezone
-from email.utils import format_datetime
 
 from importer.writers.wxr.items import WxrAuthor, WxrChannel, WxrComment, WxrItem, WxrTerm
 
@@ -61,6 +60,10 @@ def gmt_date(moment: datetime) -> str:
 
 def rfc822(moment: datetime) -> str:
     """RSS ``pubDate`` of an aware datetime, in UTC (``Thu, 10 Jun 2010 11:35:00 +0000``)."""
+    # Imported here: this module is loaded for every run (it holds the WXR signature) and the
+    # email package (with socket and random) was a twentieth of a small conversion's start-up.
+    from email.utils import format_datetime
+
     return format_datetime(moment.astimezone(timezone.utc))
 
 

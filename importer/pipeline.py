@@ -6,13 +6,14 @@ arguments and turns errors into exit codes.
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import functools
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar
 
-from importer.checks.accounting import check_conversion, check_jobs, merge_findings
+from importer.checks.accounting import JobFindings, check_conversion, check_jobs, merge_findings
 from importer.diagnostics import Diagnostic, Diagnostics
 from importer.errors import OptionError, OutputError
 from importer.forked import SharedJobs
@@ -112,25 +113,46 @@ def _convert(source: str | Path, output: str | Path, spec: WriterSpec[Any], opti
     read_start = len(diags)
     archive = read(source, format=from_format, options=read_options, diagnostics=diags)
     read_end = len(diags)
-    site = spec.site_urls(archive, options, diags)
-    extra = apply_web(archive, spec, site, web, diags, output=output, source=source)
-    checks = check_jobs(extra.archive, diags.file, spec.name)
     findings: list[Diagnostic] = []
-    with SharedJobs(checks, fork=spec.layout == "file" and _entries(extra.archive) >= SHARED_ENTRIES
-                    ) as shared:
+    with contextlib.ExitStack() as stack:
+        # With no links to rewrite and no web options the writer gets the archive as read: the
+        # checks can start now, while the URLs are planned.
+        early = _keeps_archive(spec, web)
+        shared = stack.enter_context(_shared_checks(archive, diags, spec)) if early else None
+        site = spec.site_urls(archive, options, diags)
+        extra = apply_web(archive, spec, site, web, diags, output=output, source=source)
+        if shared is None or extra.archive is not archive:  # the checks see what the writer gets
+            if shared is not None:
+                shared.close()
+            shared = stack.enter_context(_shared_checks(extra.archive, diags, spec))
         outputs = list(spec.write(extra.archive, options, diags, site))
         if str(output) == "-" and len(outputs) > 1:
             # Several documents (a split WXR) one after the other on stdout are no valid file.
             raise OptionError("output", "-", f"the output is split into {len(outputs)} files here; "
                               "give a file name, not stdout")
         # The checks' findings are in before the output is put in place, as when they ran first.
+        checked = shared
         written = _write(spec.layout, outputs, extra.files, output, force,
-                         lambda: findings.extend(merge_findings(shared.results(checking))))
+                         lambda: findings.extend(merge_findings(checked.results(checking))))
     write_end = len(diags)
     accounting = check_conversion(extra.archive, diags, (read_start, read_end), (read_end, write_end),
                                   spec.name, findings=findings)
     return ConvertResult(archive=archive, written=written, diagnostics=diags, web=extra.report,
                          accounting=accounting, site=site, output_archive=extra.archive, files=outputs)
+
+
+def _keeps_archive(spec: WriterSpec[Any], web: WebOptions) -> bool:
+    """True when ``apply_web`` gives the writer the archive as read (nothing to rewrite or fetch);
+    ``_convert`` checks it all the same."""
+    rewrite = web.rewrite_links if web.rewrite_links is not None else spec.rewrites_links
+    return not rewrite and not web.active
+
+
+def _shared_checks(archive: Archive, diags: Diagnostics, spec: WriterSpec[Any]) -> SharedJobs[JobFindings]:
+    """validate's checks of ``archive`` as jobs, started in a forked worker for a one-file output
+    (a Markdown writer keeps both cores busy itself) of at least ``SHARED_ENTRIES`` entries."""
+    return SharedJobs(check_jobs(archive, diags.file, spec.name),
+                      fork=spec.layout == "file" and _entries(archive) >= SHARED_ENTRIES)
 
 
 #: Entries (posts and comments) from which the checks of a one-file output are shared with a

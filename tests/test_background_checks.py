@@ -27,6 +27,7 @@ from importer.errors import Interrupted
 from importer.forked import SharedJobs, can_fork
 from importer.io import write_file
 from importer.outputs import OutputFile
+from importer.web import WebOptions
 
 TIMEOUT = 300
 
@@ -210,3 +211,22 @@ def test_the_output_is_put_in_place_only_once_the_checks_are_in(tmp_path: Path) 
     assert target.read_bytes() == b'{"schema": "blog-archive/1", "old": true}\n'
     assert [p.name for p in tmp_path.iterdir()] == ["blog.json"]
     assert stop.value.outcome == "unchanged"
+
+
+def test_checks_started_before_the_web_step_are_redone_when_it_changes_the_archive(
+        messy: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The checks start as soon as the archive is read when nothing should change it; if the web
+    step changes it after all, they run again on what the writer gets."""
+    web = WebOptions(rewrite_links=True)
+    expected = Diagnostics()
+    monkeypatch.setattr(importer.pipeline, "SHARED_ENTRIES", 10**9)
+    importer.pipeline.convert(messy, tmp_path / "a.json", to="json", web=web, diagnostics=expected)
+    monkeypatch.setattr(importer.pipeline, "SHARED_ENTRIES", 0)
+    monkeypatch.setattr(importer.pipeline, "_keeps_archive", lambda spec, web: True)  # a wrong guess
+    _Spy.forked_runs = []
+    monkeypatch.setattr(importer.pipeline, "SharedJobs", _Spy)
+    diagnostics = Diagnostics()
+    importer.pipeline.convert(messy, tmp_path / "b.json", to="json", web=web, diagnostics=diagnostics)
+    assert _Spy.forked_runs == [True, True]
+    assert [str(d) for d in diagnostics] == [str(d) for d in expected]
+    assert (tmp_path / "a.json").read_bytes() == (tmp_path / "b.json").read_bytes()

@@ -57,3 +57,15 @@ def test_timezone_wins_over_the_setting_wherever_the_setting_is(tmp_path: Path) 
         plain, _ = _read(path)
         assert [m.timestamp() for m in moments] == [p.published.timestamp() for p in plain.posts] + [
             c.published.timestamp() for p in plain.posts for c in p.comments]
+
+
+def test_takeout_times_are_read_into_the_blog_zone_or_the_override(tmp_path: Path) -> None:
+    """The Takeout reader puts times in the zone of settings.csv (or ``--timezone``) as it reads."""
+    plain, _said = _read(BLOG_FI / "takeout")
+    assert plain.blog.timezone == "Europe/Helsinki"
+    moved, _said = _read(BLOG_FI / "takeout", timezone="America/New_York")
+    for archive, zone in ((plain, "Europe/Helsinki"), (moved, "America/New_York")):
+        moments = [p.published for p in archive.posts] + [c.published for p in archive.posts
+                                                           for c in p.comments]
+        assert {getattr(m.tzinfo, "key", None) for m in moments} == {zone}
+    assert [p.published.timestamp() for p in plain.posts] == [p.published.timestamp() for p in moved.posts]

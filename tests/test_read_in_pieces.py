@@ -130,7 +130,8 @@ _ENTRIES = st.lists(st.one_of(
 ), max_size=40)
 
 
-@settings(FUZZ)
+# Each example forks a reader: 300 of them at most (under CI=true) keep this test to seconds.
+@settings(FUZZ, max_examples=min(FUZZ.max_examples, 300))
 @given(entries=_ENTRIES, count=st.integers(2, 12))
 def test_any_sequence_of_entries_reads_the_same_in_pieces(tmp_path_factory: pytest.TempPathFactory,
                                                           entries: list[str], count: int) -> None:

@@ -179,10 +179,12 @@ def test_an_interrupt_while_the_worker_checks_leaves_the_output_and_no_process(
                              "-o", str(out)], stderr=subprocess.PIPE, stdout=subprocess.DEVNULL,
                             text=True, start_new_session=True)
     deadline = time.monotonic() + TIMEOUT
-    while not _children(proc.pid):
-        assert proc.poll() is None, "the run ended before its worker started"
+    # Once the output is being staged the checks worker is at work (a reader of pieces, forked
+    # earlier, is gone by then).
+    while not (any(p.suffix == ".tmp" for p in tmp_path.iterdir()) and _children(proc.pid)):
+        assert proc.poll() is None, "the run ended before it was caught writing with its worker"
         assert time.monotonic() < deadline
-        time.sleep(0.002)
+        time.sleep(0.001)
     if to_group:
         os.killpg(proc.pid, signal.SIGINT)
     else:

@@ -8,9 +8,10 @@ siblings; nothing imports a writer's internals but the writer itself).
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable, Iterable, Mapping
+import io
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
-from typing import Any, Generic, Literal, NamedTuple, TypeVar
+from typing import Any, Generic, Literal, TypeVar
 
 from importer.diagnostics import Diagnostics
 from importer.errors import OptionError
@@ -18,14 +19,79 @@ from importer.model import Archive
 from importer.site import SiteUrls
 
 
-class OutputFile(NamedTuple):
-    """One file a writer produces: a relative POSIX path inside the output, and its bytes."""
+class OutputFile:
+    """One file a writer produces: a relative POSIX path inside the output, and its bytes.
+
+    ``OutputFile(path, data)`` holds the bytes. ``OutputFile.streamed(path, make)`` holds a
+    function that makes them piece by piece instead, for a one-file output as large as the archive
+    (a 70 MB blog's JSON): ``io`` writes each piece as it comes, so the document is never held
+    whole. Either way ``data`` is the complete bytes (a streamed file makes them again each time it
+    is read) and ``chunks()`` the pieces.
+    """
+
+    __slots__ = ("_data", "_make", "path", "signature")
 
     path: str
-    data: bytes
-    signature: bytes | None = None
+    signature: bytes | None
     """Bytes near the start of every file of this kind that blogimport writes (a generator mark);
     ``io`` replaces an existing file holding them on a re-run without ``force``."""
+
+    _data: bytes | None
+    _make: Callable[[], Iterable[bytes]] | None
+
+    def __init__(self, path: str, data: bytes, signature: bytes | None = None) -> None:
+        for name, value in (("path", path), ("signature", signature), ("_data", data), ("_make", None)):
+            object.__setattr__(self, name, value)
+
+    @classmethod
+    def streamed(cls, path: str, make: Callable[[], Iterable[bytes]],
+                 signature: bytes | None = None) -> OutputFile:
+        """A file whose bytes ``make()`` yields piece by piece, each time it is called."""
+        out = cls(path, b"", signature)
+        object.__setattr__(out, "_data", None)
+        object.__setattr__(out, "_make", make)
+        return out
+
+    def __setattr__(self, name: str, value: object) -> None:
+        raise AttributeError(f"OutputFile is immutable (cannot set {name!r})")
+
+    @property
+    def is_streamed(self) -> bool:
+        """True when the bytes are made on demand (see ``streamed``)."""
+        return self._make is not None
+
+    @property
+    def data(self) -> bytes:
+        """The whole file (a streamed one is made again, into one buffer: no second copy)."""
+        if self._data is not None:
+            return self._data
+        buffer = io.BytesIO()
+        for chunk in self.chunks():
+            buffer.write(chunk)
+        return buffer.getvalue()
+
+    def chunks(self) -> Iterator[bytes]:
+        """The bytes in pieces, in order (one piece for a file that holds its bytes)."""
+        if self._data is not None:
+            yield self._data
+        elif self._make is not None:
+            yield from self._make()
+
+    def whole(self) -> OutputFile:
+        """This file with its bytes made and held (itself when it holds them already)."""
+        return self if self._make is None else OutputFile(self.path, self.data, self.signature)
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, OutputFile):
+            return NotImplemented
+        return (self.path, self.signature, self.data) == (other.path, other.signature, other.data)
+
+    def __hash__(self) -> int:
+        return hash((self.path, self.signature))
+
+    def __repr__(self) -> str:
+        what = "streamed" if self._make is not None else f"{len(self._data or b'')} bytes"
+        return f"OutputFile({self.path!r}, {what}, signature={self.signature!r})"
 
 
 Opts = TypeVar("Opts")

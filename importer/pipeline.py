@@ -6,6 +6,7 @@ arguments and turns errors into exit codes.
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import functools
 from collections.abc import Callable
@@ -13,10 +14,12 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 import importer.report as reports_module
-from importer.checks.accounting import check_conversion
-from importer.diagnostics import Diagnostics
+from importer.checks.accounting import JobFindings, check_conversion, check_jobs, merge_findings
+from importer.diagnostics import Diagnostic, Diagnostics
 from importer.errors import OptionError, OutputError
+from importer.forked import SharedJobs
 from importer.io import output_lock, preflight, write_file, write_tree
+from importer.model import Archive
 from importer.options import ReadOptions
 from importer.outputs import OutputFile, WriterSpec
 from importer.readers import blog_titles, read
@@ -85,7 +88,7 @@ def convert(
     _check_output_options(spec, output, web)
     read_options = with_progress(read_options or ReadOptions(), "reading", progress)
     reports = _report_targets(output, report, report_html)
-    views = parse_views(report_views)
+    views = _views(report_views) if reports or report_views != "problems" else "problems"
     target = Path(output) if str(output) != "-" else None
     with output_lock(target):
         preflight(target, spec.layout, spec.signature, force=force)
@@ -102,22 +105,65 @@ def convert(
 def _convert(source: str | Path, output: str | Path, spec: WriterSpec[Any], options: Any,
              from_format: str | None, read_options: ReadOptions, web: WebOptions, force: bool,
              diags: Diagnostics, checking: Callable[[int, int], None] | None) -> ConvertResult:
-    """Read, plan, apply the web options, write and account (the output is locked and checked)."""
+    """Read, plan, apply the web options, write and account (the output is locked and checked).
+
+    A one-file output (JSON, WXR) is written while validate's checks run on the other core, and
+    this process shares the checks left once the output is staged (a Markdown writer keeps both
+    cores busy itself); their findings are reported after the writer's, in check order, as when
+    they ran one after the other.
+    """
     read_start = len(diags)
     archive = read(source, format=from_format, options=read_options, diagnostics=diags)
     read_end = len(diags)
-    site = spec.site_urls(archive, options, diags)
-    extra = apply_web(archive, spec, site, web, diags, output=output, source=source)
-    outputs = list(spec.write(extra.archive, options, diags, site))
-    accounting = check_conversion(extra.archive, diags, (read_start, read_end), (read_end, len(diags)),
-                                  spec.name, progress=checking)
-    if str(output) == "-" and len(outputs) > 1:
-        # Several documents (a split WXR) one after the other on stdout are no valid file.
-        raise OptionError("output", "-", f"the output is split into {len(outputs)} files here; give "
-                          "a file name, not stdout")
-    written = _write(spec.layout, outputs, extra.files, output, force)
+    findings: list[Diagnostic] = []
+    with contextlib.ExitStack() as stack:
+        # With no links to rewrite and no web options the writer gets the archive as read: the
+        # checks can start now, while the URLs are planned.
+        early = _keeps_archive(spec, web)
+        shared = stack.enter_context(_shared_checks(archive, diags, spec)) if early else None
+        site = spec.site_urls(archive, options, diags)
+        extra = apply_web(archive, spec, site, web, diags, output=output, source=source)
+        if shared is None or extra.archive is not archive:  # the checks see what the writer gets
+            if shared is not None:
+                shared.close()
+            shared = stack.enter_context(_shared_checks(extra.archive, diags, spec))
+        outputs = list(spec.write(extra.archive, options, diags, site))
+        if str(output) == "-" and len(outputs) > 1:
+            # Several documents (a split WXR) one after the other on stdout are no valid file.
+            raise OptionError("output", "-", f"the output is split into {len(outputs)} files here; "
+                              "give a file name, not stdout")
+        # The checks' findings are in before the output is put in place, as when they ran first.
+        checked = shared
+        written = _write(spec.layout, outputs, extra.files, output, force,
+                         lambda: findings.extend(merge_findings(checked.results(checking))))
+    write_end = len(diags)
+    accounting = check_conversion(extra.archive, diags, (read_start, read_end), (read_end, write_end),
+                                  spec.name, findings=findings)
     return ConvertResult(archive=archive, written=written, diagnostics=diags, web=extra.report,
                          accounting=accounting, site=site, output_archive=extra.archive, files=outputs)
+
+
+def _keeps_archive(spec: WriterSpec[Any], web: WebOptions) -> bool:
+    """True when ``apply_web`` gives the writer the archive as read (nothing to rewrite or fetch);
+    ``_convert`` checks it all the same."""
+    rewrite = web.rewrite_links if web.rewrite_links is not None else spec.rewrites_links
+    return not rewrite and not web.active
+
+
+def _shared_checks(archive: Archive, diags: Diagnostics, spec: WriterSpec[Any]) -> SharedJobs[JobFindings]:
+    """validate's checks of ``archive`` as jobs, started in a forked worker for a one-file output
+    (a Markdown writer keeps both cores busy itself) of at least ``SHARED_ENTRIES`` entries."""
+    return SharedJobs(check_jobs(archive, diags.file, spec.name),
+                      fork=spec.layout == "file" and _entries(archive) >= SHARED_ENTRIES)
+
+
+#: Entries (posts and comments) from which the checks of a one-file output are shared with a
+#: forked worker: below it the fork costs more than it saves.
+SHARED_ENTRIES = 1000
+
+
+def _entries(archive: Archive) -> int:
+    return len(archive.posts) + archive.comment_count
 
 
 #: ``ReadOptions.blog`` value that asks for every blog of a Takeout (``convert --blog all``).
@@ -177,12 +223,14 @@ def _check_output_options(spec: WriterSpec[Any], output: str | Path, web: WebOpt
 
 
 def _write(layout: str, outputs: list[OutputFile], extra: list[OutputFile], output: str | Path,
-           force: bool) -> list[Path]:
-    """Put the writer's files and the extra ones (maps, images) in place, through ``io``."""
+           force: bool, before_commit: Callable[[], None]) -> list[Path]:
+    """Put the writer's files and the extra ones (maps, images) in place, through ``io``;
+    ``before_commit()`` runs before anything is put in place."""
     try:
         if layout == "tree":
+            before_commit()
             return write_tree([*outputs, *extra], Path(output), force=force)
-        written = write_file(outputs, output, force=force)
+        written = write_file(outputs, output, force=force, before_commit=before_commit)
         for out, target in beside(extra, output):
             written += write_file([out], target, force=force)
         return written
@@ -200,6 +248,12 @@ def _report_targets(output: str | Path, report: str | Path | None,
         raise OptionError("report", report or report_html, "the output and the reports must be "
                           "different files")
     return targets
+
+
+def _views(report_views: str) -> str | frozenset[str]:
+    """``report_views`` checked before reading (by a light module: the report's builders and
+    renderers are loaded only when a report is asked for)."""
+    return parse_views(report_views)
 
 
 def _write_reports(result: ConvertResult, targets: dict[str, str], *, source: str | Path,

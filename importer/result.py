@@ -29,4 +29,5 @@ class ConvertResult:
     output_archive: Archive | None = None
     """The archive as the writer got it: links and image references rewritten."""
     files: list[OutputFile] = field(default_factory=list)
-    """The writer's files (relative paths and bytes), before ``io`` placed them."""
+    """The writer's files (relative paths and bytes), before ``io`` placed them; a streamed one
+    (JSON) holds no bytes and makes them again when its ``data`` is read."""

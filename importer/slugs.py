@@ -30,8 +30,6 @@ from datetime import datetime
 from typing import NamedTuple
 from urllib.parse import unquote, urlsplit
 
-from anyascii import anyascii
-
 from importer.diagnostics import Diagnostics
 from importer.model import Post
 
@@ -84,7 +82,11 @@ def _ascii(ch: str) -> str:
     if ch.isascii():
         return ch
     if unicodedata.category(ch)[0] in "LN":  # letters and digits of other scripts
-        return anyascii(ch)
+        # Imported on first use: loading its tables was 3% of a small conversion's start-up,
+        # and most blogs never need it.
+        from anyascii import anyascii
+
+        return str(anyascii(ch))
     return ""  # combining marks, emoji, symbols
 
 

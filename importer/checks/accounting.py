@@ -9,12 +9,13 @@ with it).
 
 from __future__ import annotations
 
+import functools
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from importer.checks.engine import validate
-from importer.checks.registry import CHECKS
+from importer.checks.registry import CHECKS, Check
 from importer.diagnostics import CODES, Diagnostic, Diagnostics
 from importer.model import Archive
 
@@ -99,28 +100,75 @@ def covered(diagnostics: Iterable[Diagnostic]) -> set[tuple[str, str | None]]:
     return said
 
 
+#: Checks that read one shared pass over the archive (their module keeps it for the last
+#: archive), so each group is one job, done in one process. They are also the longest (every
+#: body's links; every displayed date), so they come first (see ``check_jobs``).
+_SHARED_PASSES: tuple[frozenset[str], ...] = (frozenset({"link-unresolved", "image-remote"}),
+                                              frozenset({"date-unparsed", "display-time-mismatch"}))
+
+#: One job's findings: ``(check number in the registry, its findings)`` per check it ran.
+JobFindings = list[tuple[int, list[Diagnostic]]]
+
+
+def check_jobs(archive: Archive, file: str | None, target: str) -> list[Callable[[], JobFindings]]:
+    """validate's archive checks of ``archive`` converted to ``target``, as jobs that can run in
+    any process, in any order (the longest first); ``merge_findings`` puts their findings back
+    in check order.
+
+    The output checks are left out: the writer reports what it does to its own output itself,
+    and predicting it again would convert every body a second time.
+    """
+    numbered = [(n, check) for n, check in enumerate(CHECKS) if not check.predicts_output]
+    groups = [[(n, check) for n, check in numbered if check.code in codes] for codes in _SHARED_PASSES]
+    grouped = {n for group in groups for n, _check in group}
+    groups += [[(n, check)] for n, check in numbered if n not in grouped]
+
+    def job(group: list[tuple[int, Check]]) -> JobFindings:
+        return [(n, list(validate(archive, file=file, targets=(target,), checks=[check])))
+                for n, check in group]
+
+    return [functools.partial(job, group) for group in groups if group]
+
+
+def merge_findings(results: Iterable[JobFindings]) -> list[Diagnostic]:
+    """The findings of every job, in the order of the checks that made them."""
+    pairs = sorted((pair for result in results for pair in result), key=lambda pair: pair[0])
+    return [found for _n, findings in pairs for found in findings]
+
+
+def run_checks(archive: Archive, file: str | None, target: str,
+               progress: Callable[[int, int], None] | None = None) -> list[Diagnostic]:
+    """What validate's archive checks find in ``archive`` converted to ``target``, in check order
+    (``check_jobs`` run here, one after the other); ``progress(done, total)`` after each job."""
+    jobs = check_jobs(archive, file, target)
+    results = []
+    for done, job in enumerate(jobs, 1):
+        results.append(job())
+        if progress is not None:
+            progress(done, len(jobs))
+    return merge_findings(results)
+
+
 def check_conversion(archive: Archive, diagnostics: Diagnostics, read_span: tuple[int, int],
                      write_span: tuple[int, int], target: str,
-                     progress: Callable[[int, int], None] | None = None) -> Accounting:
+                     progress: Callable[[int, int], None] | None = None,
+                     findings: Iterable[Diagnostic] | None = None) -> Accounting:
     """What ``convert`` does after writing: validate's checks, then the accounting.
 
-    The archive checks run (not the output checks: the writer reported what it did itself), and a
-    finding is dropped when reading or writing already reported that code for that entry, or a
-    code that covers it (``kind-skipped`` covers ``kind-unknown``: one entry, one thing said).
-    ``read_span`` and ``write_span`` are the index ranges of ``diagnostics`` each phase reported;
-    ``progress(done, total)`` is called after each check.
+    The checks' findings (``run_checks``; ``findings`` when they were run elsewhere, e.g. in a
+    worker while the output was written) are reported, but a finding is dropped when reading or
+    writing already reported that code for that entry, or a code that covers it (``kind-skipped``
+    covers ``kind-unknown``: one entry, one thing said). ``read_span`` and ``write_span`` are the
+    index ranges of ``diagnostics`` each phase reported; ``progress(done, total)`` is called after
+    each check run here.
     """
 
     items = list(diagnostics)
     seen = covered(items)
-    # The writer has just reported what it did to its own output; predicting it again would
-    # convert every body a second time.
-    checks = [check for check in CHECKS if not check.predicts_output]
-    for done, check in enumerate(checks, 1):
-        for found in validate(archive, file=diagnostics.file, targets=(target,), checks=[check]):
-            if (found.code, found.entry) not in seen:
-                diagnostics.report(found.code, found.message, entry=found.entry, line=found.line,
-                                   file=found.file, severity=found.severity)
-        if progress is not None:
-            progress(done, len(checks))
+    if findings is None:
+        findings = run_checks(archive, diagnostics.file, target, progress)
+    for found in findings:
+        if (found.code, found.entry) not in seen:
+            diagnostics.report(found.code, found.message, entry=found.entry, line=found.line,
+                               file=found.file, severity=found.severity)
     return account(archive, items[read_span[0]:read_span[1]], items[write_span[0]:write_span[1]])

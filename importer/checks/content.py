@@ -58,8 +58,26 @@ def _split(url: str) -> SplitResult:
         return urlsplit("")
 
 
+#: A URL whose host and path ``urlsplit`` takes as they are, when ``_CONTROL_OR_SPACE`` finds
+#: nothing in it (``urlsplit`` strips or drops those) and its host part is plain ASCII.
+_ABSOLUTE = re.compile(r"(?:https?:)?//([^/?#]*)([^?#]*)", re.IGNORECASE)
+_CONTROL_OR_SPACE = re.compile(r"[\x00-\x20]")
+
+
+def _host_path(url: str) -> tuple[str, str]:
+    """``(hostname lower-cased or "", path)`` exactly as ``_split`` gives them, several times faster
+    for the plain absolute URLs bodies are full of (the link survey reads tens of thousands)."""
+    match = _ABSOLUTE.match(url)
+    if match is not None and _CONTROL_OR_SPACE.search(url) is None:
+        netloc = match.group(1)
+        if netloc.isascii() and "[" not in netloc and "]" not in netloc:
+            return netloc.rpartition("@")[2].partition(":")[0].lower(), match.group(2)
+    parts = _split(url)
+    return (parts.hostname or "").lower(), parts.path
+
+
 def _host(url: str) -> str:
-    return _site((_split(url).hostname or "").lower())
+    return _site(_host_path(url)[0])
 
 
 def _site(host: str) -> str:
@@ -71,7 +89,7 @@ def _site(host: str) -> str:
 
 
 def _path(url: str) -> str:
-    return unquote(_split(url).path).lower()
+    return unquote(_host_path(url)[1]).lower()
 
 
 def _blog_hosts(archive: Archive) -> set[str]:
@@ -109,15 +127,15 @@ def _survey(archive: Archive) -> _LinkSurvey:
             if tag == "a" and attribute == "href":
                 if not value.lower().startswith(("http://", "https://", "//")):
                     continue
-                parts = _split(value)
-                path = unquote(parts.path).lower()
+                host, path = _host_path(value)
+                path = unquote(path).lower()
                 if (_PERMALINK.match(path) and path not in known and path not in reported
-                        and _site((parts.hostname or "").lower()) in hosts):
+                        and _site(host) in hosts):
                     reported.add(path)
                     survey.unresolved.append(Finding(
                         f"'{post.title}' links to {value}, which is not in the archive.", post.id))
             elif tag == "img" and attribute == "src":
-                host = (_split(value).hostname or "").lower()
+                host = _host_path(value)[0]
                 if _BLOGGER_IMAGE_HOSTS.search(host):
                     survey.remote_hosts[host] += 1
                     remote += 1

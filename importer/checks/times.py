@@ -14,20 +14,28 @@ from datetime import datetime, tzinfo
 from importer.checks.base import CheckContext, Finding, all_comments
 from importer.dates import local_time_status, resolve_tz
 from importer.dates.display import DisplayProblem, check_display_text
-from importer.model import Archive
+from importer.model import Archive, Post
 
 #: Key of ``Comment.extra`` / ``Post.extra`` holding the date text the blog displayed.
 DISPLAY_TIME = "display_time"
 
 
-def _dates(archive: Archive) -> Iterator[tuple[str, str, datetime]]:
-    """``(entry id, field description, value)`` for every date of every post and comment."""
+def _dates(archive: Archive) -> Iterator[tuple[str, Post, str, datetime]]:
+    """``(entry id, post, field, value)`` for every date of every post and comment; ``field`` is
+    ``published``, ``updated`` or ``comment`` (``_what`` says it in words, for a finding)."""
     for post in archive.posts:
-        yield post.id, f"{post.kind} '{post.title}' published", post.published
+        yield post.id, post, "published", post.published
         if post.updated is not None:
-            yield post.id, f"{post.kind} '{post.title}' updated", post.updated
+            yield post.id, post, "updated", post.updated
     for post, comment in all_comments(archive):
-        yield comment.id, f"comment on '{post.title}' published", comment.published
+        yield comment.id, post, "comment", comment.published
+
+
+def _what(post: Post, field: str) -> str:
+    """``post 'Title' published``, ``comment on 'Title' published``..."""
+    if field == "comment":
+        return f"comment on '{post.title}' published"
+    return f"{post.kind} '{post.title}' {field}"
 
 
 def _is_naive(value: datetime) -> bool:
@@ -36,9 +44,10 @@ def _is_naive(value: datetime) -> bool:
 
 def check_naive_dates(archive: Archive, context: CheckContext) -> Iterator[Finding]:
     """Dates without an offset: their instant is unknown."""
-    for entry, what, value in _dates(archive):
+    for entry, post, field, value in _dates(archive):
         if _is_naive(value):
-            yield Finding(f"The {what} date {value.isoformat()} has no time zone or offset.", entry)
+            yield Finding(f"The {_what(post, field)} date {value.isoformat()} has no time zone or "
+                          "offset.", entry)
 
 
 def _blog_zone(archive: Archive) -> tzinfo | None:
@@ -54,16 +63,18 @@ def _blog_zone(archive: Archive) -> tzinfo | None:
 def check_impossible_times(archive: Archive, context: CheckContext) -> Iterator[Finding]:
     """Wall-clock times that never happened in the blog's zone (the spring daylight-saving gap)."""
     zone = _blog_zone(archive)
-    for entry, what, value in _dates(archive):
+    for entry, post, field, value in _dates(archive):
         if _is_naive(value):
             continue
         here = zone or value.tzinfo
         if here is None:
             continue
+        if value.tzinfo is here and value.replace(fold=0).utcoffset() == value.replace(fold=1).utcoffset():
+            continue  # what local_time_status calls "ok", asked without rebuilding the time
         wall = value.replace(tzinfo=None)
         if local_time_status(wall.date(), wall.time(), here) == "nonexistent":
             name = getattr(here, "key", None) or str(here)
-            yield Finding(f"The {what} time {value.isoformat()} shows {wall:%H:%M} on "
+            yield Finding(f"The {_what(post, field)} time {value.isoformat()} shows {wall:%H:%M} on "
                           f"{wall:%Y-%m-%d}, a time that does not exist in {name}.", entry)
 
 

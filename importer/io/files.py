@@ -5,7 +5,9 @@ is replaced on a re-run when the existing file is one blogimport wrote (it carri
 ``signature`` near its start); a foreign file is refused unless ``force``; a device, pipe or other
 non-regular file never is replaced. All parts are staged under temporary names first and renamed
 into place together, so an interrupt leaves the previous output (or, once the renames began, the
-new one) whole.
+new one) whole. A streamed file (``OutputFile.streamed``) is written piece by piece into its
+staged file as its writer makes it, so a large document is never held whole; on stdout it is
+made whole first, so a run that fails half way prints nothing.
 """
 
 from __future__ import annotations
@@ -13,9 +15,9 @@ from __future__ import annotations
 import contextlib
 import os
 import re
+import secrets
 import sys
-import tempfile
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path, PurePosixPath
 
 from importer.errors import Interrupted, OutputError
@@ -25,6 +27,8 @@ from importer.outputs import OutputFile
 #: after the authors and terms, which a big blog makes long).
 _SIGNATURE_WINDOW = 16 * 1024**2
 _CHUNK = 64 * 1024
+#: Pieces of a streamed file are gathered up to this size before each write call.
+_WRITE_BUFFER = 256 * 1024
 
 
 def safe_relative_path(relpath: str) -> PurePosixPath:
@@ -46,22 +50,43 @@ def file_mode() -> int:
     return 0o666 & ~umask
 
 
-def _write_temp(target: Path, data: bytes, mode: int | None, sync: bool) -> Path:
-    """``data`` in a new temporary file beside ``target``; returns its path."""
+def _new_temp(target: Path, created: list[Path]) -> int:
+    """A new temporary file beside ``target``, open for writing; its path goes into ``created``
+    BEFORE the file exists, so an interrupt at any moment leaves nothing unnamed to clean up
+    (``mkstemp`` returns the name only after creating the file)."""
+    for _ in range(100):
+        tmp = target.parent / f".{target.name}.{secrets.token_hex(4)}.tmp"
+        created.append(tmp)
+        try:
+            return os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0), 0o600)
+        except FileExistsError:
+            created.remove(tmp)  # another file's name: not ours to remove
+    raise FileExistsError(f"no free temporary name beside {target}")
+
+
+def _write_temp(target: Path, data: bytes | Iterable[bytes], mode: int | None, sync: bool,
+                created: list[Path]) -> Path:
+    """``data`` (bytes, or pieces of them) in a new temporary file beside ``target``; its path.
+
+    The path is added to ``created`` before the file is made (see ``_new_temp``); the caller
+    removes what ``created`` names when it gives up.
+    """
     target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-    try:
-        os.fchmod(fd, file_mode() if mode is None else mode)
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            if sync:
-                handle.flush()
-                os.fsync(handle.fileno())
-    except BaseException:
+    fd = _new_temp(target, created)
+    os.fchmod(fd, file_mode() if mode is None else mode)
+    with os.fdopen(fd, "wb", buffering=_WRITE_BUFFER) as handle:
+        for chunk in [data] if isinstance(data, bytes) else data:
+            handle.write(chunk)
+        if sync:
+            handle.flush()
+            os.fsync(handle.fileno())
+    return created[-1]
+
+
+def _remove(paths: Iterable[Path]) -> None:
+    for path in paths:
         with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise
-    return Path(tmp)
+            path.unlink()
 
 
 def write_atomic(target: Path, data: bytes, mode: int | None = None) -> None:
@@ -70,12 +95,11 @@ def write_atomic(target: Path, data: bytes, mode: int | None = None) -> None:
     The file gets ``mode`` (default: what the umask gives a new file), so a web server or a
     site generator running as another user can read it.
     """
-    tmp = _write_temp(target, data, mode, sync=True)
+    created: list[Path] = []
     try:
-        os.replace(tmp, target)
+        os.replace(_write_temp(target, data, mode, True, created), target)
     except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
+        _remove(created)
         raise
 
 
@@ -125,16 +149,22 @@ def _stale_parts(base: Path, keep: set[Path], signature: bytes | None) -> list[P
                   if pattern.match(p.name) and p not in keep and is_ours(p, signature))
 
 
-def write_file(files: Iterable[OutputFile], target: str | Path, *, force: bool = False) -> list[Path]:
+def write_file(files: Iterable[OutputFile], target: str | Path, *, force: bool = False,
+               before_commit: Callable[[], None] | None = None) -> list[Path]:
     """Write a one-file output to ``target`` (``-`` is stdout); returns the paths written.
 
     A writer that splits its output (several files) gets ``name-001.ext``... beside ``target``;
-    parts of an earlier, longer split that we wrote are removed.
+    parts of an earlier, longer split that we wrote are removed. ``before_commit()`` is called
+    once every part is staged (or made, for stdout) and before any is put in place: an error or
+    an interrupt it raises leaves the previous output as it was.
     """
     outputs = list(files)
     if str(target) == "-":
-        for out in outputs:
-            sys.stdout.buffer.write(out.data)
+        documents = [out.data for out in outputs]  # whole: a run that fails half way prints nothing
+        if before_commit is not None:
+            before_commit()
+        for data in documents:
+            sys.stdout.buffer.write(data)
         sys.stdout.buffer.flush()
         return []
     targets = part_paths(Path(target), len(outputs))
@@ -144,21 +174,23 @@ def write_file(files: Iterable[OutputFile], target: str | Path, *, force: bool =
     stale = _stale_parts(Path(target), set(targets), signature)
     if len(outputs) > 1 and is_ours(Path(target), signature):
         stale.append(Path(target))  # the single file an unsplit run wrote before
-    _stage_and_commit(list(zip(targets, outputs, strict=True)), stale)
+    _stage_and_commit(list(zip(targets, outputs, strict=True)), stale, before_commit)
     return targets
 
 
-def _stage_and_commit(pairs: list[tuple[Path, OutputFile]], stale: list[Path]) -> None:
+def _stage_and_commit(pairs: list[tuple[Path, OutputFile]], stale: list[Path],
+                      before_commit: Callable[[], None] | None = None) -> None:
     """Temporary files for every part first; then the renames (finished even when interrupted)."""
     staged: list[tuple[Path, Path]] = []
+    created: list[Path] = []
     mode = file_mode()
     try:
         for path, out in pairs:
-            staged.append((_write_temp(path, out.data, mode, sync=True), path))
+            staged.append((_write_temp(path, out.chunks(), mode, True, created), path))
+        if before_commit is not None:
+            before_commit()
     except BaseException as stop:
-        for tmp, _path in staged:
-            with contextlib.suppress(OSError):
-                tmp.unlink()
+        _remove(created)
         if isinstance(stop, Interrupted):
             stop.settle(pairs[0][0] if pairs else "", "unchanged")
         raise

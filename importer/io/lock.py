@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-import socket
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -27,6 +26,11 @@ def lock_path(output: Path) -> Path:
     """Where the lock of ``output`` (a file or a folder) lives."""
     absolute = output.absolute()
     return absolute.parent / f".{absolute.name}.blogimport-lock"
+
+
+def _host() -> str:
+    """This machine's name (``socket.gethostname``, without loading the socket module)."""
+    return os.uname().nodename if hasattr(os, "uname") else "this machine"
 
 
 def _holder(path: Path) -> str:
@@ -71,7 +75,7 @@ def output_lock(output: str | Path | None) -> Iterator[None]:
     try:
         os.ftruncate(fd, 0)
         stamp = time.strftime("%Y-%m-%d %H:%M:%S")
-        os.write(fd, f"blogimport (process {os.getpid()} on {socket.gethostname()}, since {stamp})\n"
+        os.write(fd, f"blogimport (process {os.getpid()} on {_host()}, since {stamp})\n"
                  .encode())
         yield
     finally:

@@ -15,10 +15,9 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Iterator
 from datetime import datetime, tzinfo
-from typing import BinaryIO
+from typing import BinaryIO, NamedTuple
 from urllib.parse import urlsplit
 
 from lxml import etree
@@ -67,8 +66,7 @@ class PrefixUndeclared(Exception):
         self.prefix = prefix
 
 
-@dataclass(frozen=True)
-class TagId:
+class TagId(NamedTuple):
     """A parsed Blogger tag id: blog id, kind (``post`` or ``page``) and the entry's own id."""
 
     blog_id: str
@@ -139,7 +137,12 @@ def child_text(element: etree._Element, tag: str) -> str | None:
 
 def find_link(element: etree._Element, rel: str, type_: str | None = None) -> str | None:
     """``href`` of the first Atom ``link`` with this ``rel`` (and ``type``), or None."""
-    for link in element.iterchildren(_LINK):
+    return first_href(element.iterchildren(_LINK), rel, type_)
+
+
+def first_href(links: Iterable[etree._Element], rel: str, type_: str | None) -> str | None:
+    """``href`` of the first of ``links`` with this ``rel`` (and ``type``) and an ``href``, or None."""
+    for link in links:
         if link.get("rel") == rel and (type_ is None or link.get("type") == type_):
             href = link.get("href")
             if href:
@@ -227,7 +230,7 @@ class _Prolog:
         return chunk
 
     def _fix_prolog(self, head: bytes) -> bytes:
-        end = _root_tag_end(head)
+        end = root_tag_end(head)
         prolog = head[:end] if end is not None else head
         if b"<!ENTITY" in prolog.upper():
             raise InputError("the file declares XML entities (a possible XML bomb); refused",
@@ -239,7 +242,7 @@ class _Prolog:
         return head[:insert] + extra.encode("ascii") + head[insert:]
 
 
-def _root_tag_end(head: bytes) -> int | None:
+def root_tag_end(head: bytes) -> int | None:
     """Offset just past the ``>`` of the root start tag, skipping declarations and comments."""
     pos = 0
     while True:

@@ -20,7 +20,8 @@ from importer.errors import InputError
 from importer.model import Archive, Blog
 from importer.options import ReadOptions
 from importer.readers.blogger_common import ATOM, blog_id_in, blog_zone, child_text, parse_tag_id
-from importer.readers.blogger_legacy import Collected, EntryInvalid, collect_with_retries, read_post
+from importer.readers.blogger_entry import EntryInvalid, read_post
+from importer.readers.blogger_legacy import Collected, collect_with_retries
 from importer.readers.blogger_threads import assemble
 
 #: ``openSearch:totalResults``: a count of entries, in plain digits of a sane length.

@@ -1,69 +1,59 @@
 """Reader of Blogger's legacy "Back up content" export (Atom + GData, ``blog-MM-DD-YYYY.xml``).
 
-Quirks handled: the entry kind is the suffix of the ``…g/2005#kind`` category term (template
-and settings entries are not posts; settings titles are localized, so settings are keyed on the
-id); drafts are ``app:control/app:draft = yes`` with an inline namespace (matched by local
-name), and one real export forgot to declare the ``app`` prefix (read with a warning);
-permalinks are taken from the ``alternate`` link, never recomputed; comments find their post
-through ``thr:in-reply-to/@ref`` (else the edit/self href) and their parent comment through a
-``related`` link ending ``/comments/default/<id>``; "Anonymous"/"Anonyymi" without a profile URI
-is an anonymous commenter; ``blogger.displayTime`` is kept and cross-checked.
+Quirks handled here (those of one entry's fields are ``blogger_entry``'s): template and
+settings entries are not posts; settings titles are localized, so settings are keyed on the id;
+one real export forgot to declare the ``app`` prefix (read again with it declared, and a
+warning); an id seen twice keeps its first entry; ``blogger.displayTime`` is cross-checked.
+A large export is read in pieces on two cores (``pieces``), with the result one pass gives.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import tzinfo
 from pathlib import Path
-from typing import BinaryIO
+from typing import Any, BinaryIO, NamedTuple
 
 from lxml import etree
 
 from importer.dates.display import check_display_text
-from importer.diagnostics import Diagnostics
+from importer.dates.tz import zone_or_none
+from importer.diagnostics import Diagnostic, DiagnosticCode, Diagnostics, Severity
 from importer.errors import InputError
-from importer.model import Archive, Author, Blog, Comment, Location, Post
+from importer.forked import can_fork
+from importer.model import Archive, Blog, Comment, Post
 from importer.options import ReadOptions
 from importer.readers.blogger_common import (
     ATOM,
-    GD,
-    GEORSS,
     KNOWN_PREFIXES,
-    THR,
     PrefixUndeclared,
     TagId,
     blog_id_in,
     blog_zone,
     child_text,
-    coordinate,
-    find_link,
-    first_child,
     iter_entries,
-    local,
     parse_setting_id,
     parse_tag_id,
-    parse_time,
-    slug_from_url,
-    usable_url,
+)
+from importer.readers.blogger_entry import (
+    EntryInvalid,
+    entry_kind,
+    is_draft,
+    read_comment,
+    read_post,
 )
 from importer.readers.blogger_threads import assemble
+from importer.readers.children import Children
 from importer.readers.encoding import encoding_override
+from importer.readers.pieces import MODEL_REDUCERS, Piece, cut, line_offsets, read_pieces
 
-KIND_SCHEME = "http://schemas.google.com/g/2005#kind"
-LABEL_SCHEME = "http://www.blogger.com/atom/ns#"
-ANONYMOUS_NAMES = frozenset({"anonymous", "anonyymi"})
-_COMMENT_HREF = re.compile(r"/(\d+)/comments/default/(\d+)$")
-_RELATED_PARENT = re.compile(r"/comments/default/(\d+)$")
 _MAX_PREFIX_RETRIES = 3
-#: Blogger's longest display times ("keskiviikkona 10. kesäkuuta 2010 klo 16.02") are ~50 characters.
+_ID, _CONTENT = f"{{{ATOM}}}id", f"{{{ATOM}}}content"
 Opener = Callable[[], BinaryIO]
 CollectEntry = Callable[[etree._Element, "Collected", Diagnostics], None]
-
-
-class EntryInvalid(ValueError):
-    """An entry lacks or breaks a required field; it is skipped with ``entry-invalid``."""
 
 
 @dataclass
@@ -75,6 +65,9 @@ class Collected:
     posts: list[Post] = field(default_factory=list)
     comments: list[Comment] = field(default_factory=list)
     seen: set[str] = field(default_factory=set)
+    zone: tzinfo | None = None
+    """The blog's zone once known (``--timezone``, or a setting read before the entries): times
+    are put in it as they are read, which saves ``assemble`` a copy of every entry."""
 
 
 def read_blogger_legacy(path: Path, options: ReadOptions, diagnostics: Diagnostics) -> Archive:
@@ -84,18 +77,20 @@ def read_blogger_legacy(path: Path, options: ReadOptions, diagnostics: Diagnosti
         total = path.stat().st_size
     except OSError as exc:
         raise InputError(f"cannot read: {exc.strerror or exc}", file=name) from exc
-    collected = collect_with_retries(lambda: path.open("rb"), name, total, options, diagnostics)
+    collected = (_collect_in_pieces(path, total, options, diagnostics)
+                 or collect_with_retries(lambda: path.open("rb"), name, total, options, diagnostics))
     return build_archive(collected, options, diagnostics)
 
 
 def collect_with_retries(
     opener: Opener, name: str, total: int | None, options: ReadOptions, diagnostics: Diagnostics,
-    collect_entry: CollectEntry | None = None,
+    collect_entry: CollectEntry | None = None, zone: tzinfo | None = None,
 ) -> Collected:
     """One pass over the entries; again with known prefixes declared if the file forgot them.
 
     ``collect_entry`` files one entry into the ``Collected`` (default: a legacy export entry);
-    it raises ``EntryInvalid`` for an entry to skip.
+    it raises ``EntryInvalid`` for an entry to skip. ``zone`` is the blog's zone when known
+    before reading (``--timezone`` is used otherwise; see ``Collected.zone``).
     """
     declare: dict[str, str] = {}
     while True:
@@ -103,7 +98,8 @@ def collect_with_retries(
         try:
             with opener() as raw:
                 collected = _collect(raw, name, total, options, attempt, declare,
-                                     collect_entry or _collect_entry)
+                                     collect_entry or _collect_entry,
+                                     zone or zone_or_none(options.timezone))
         except PrefixUndeclared as missing:
             if missing.prefix in declare or len(declare) >= _MAX_PREFIX_RETRIES:
                 raise InputError(f"namespace prefix {missing.prefix!r} is used but never declared",
@@ -123,8 +119,8 @@ def collect_with_retries(
 
 def _collect(raw: BinaryIO, name: str, total: int | None, options: ReadOptions,
              diagnostics: Diagnostics, declare: dict[str, str], collect_entry: CollectEntry,
-             ) -> Collected:
-    collected = Collected()
+             zone: tzinfo | None) -> Collected:
+    collected = Collected(zone=zone)
     for entry in iter_entries(raw, name, collected.head, total=total, progress=options.progress,
                               declare=declare, encoding=encoding_override(options.encoding)):
         try:
@@ -141,142 +137,161 @@ def _short_id(raw_id: str | None) -> str | None:
     return tag.id if tag is not None else raw_id
 
 
-def entry_kind(entry: etree._Element) -> str | None:
-    """``post``, ``page``, ``comment``, ``settings``, ``template``... from the kind category."""
-    for category in entry.iterchildren(f"{{{ATOM}}}category"):
-        if category.get("scheme") == KIND_SCHEME:
-            term = category.get("term") or ""
-            return term.rsplit("#", 1)[-1] or None
-    return None
+class _Setting(NamedTuple):
+    name: str
+    value: str
 
 
-def _collect_entry(entry: etree._Element, collected: Collected, diagnostics: Diagnostics) -> None:
-    raw_id = (child_text(entry, f"{{{ATOM}}}id") or "").strip()
+def _entry_to_read(children: Children, diagnostics: Diagnostics) -> tuple[TagId, str] | _Setting | None:
+    """What an entry is: a setting, nothing to keep (template, unknown kind: reported), or the
+    ``(tag id, kind)`` of a post, page or comment to read; ``EntryInvalid`` when its id is unusable."""
+    raw_id = (children.text(_ID) or "").strip()
     if not raw_id:
         raise EntryInvalid("it has no <id>")
-    kind = entry_kind(entry)
+    kind = entry_kind(children)
     if kind == "settings":
         setting = parse_setting_id(raw_id)
-        if setting is not None:
-            collected.settings[setting] = (child_text(entry, f"{{{ATOM}}}content") or "").strip()
-        return
+        return _Setting(setting, (children.text(_CONTENT) or "").strip()) if setting is not None else None
     if kind == "template":
-        return
+        return None
     tag = parse_tag_id(raw_id)
     if kind not in ("post", "page", "comment"):
         diagnostics.report("entry-unknown-kind", f"Entry {raw_id!r} is of unknown kind {kind!r}; "
                            "skipped.", entry=tag.id if tag else raw_id)
-        return
+        return None
     if tag is None:
         raise EntryInvalid(f"its id {raw_id!r} is not a Blogger post id")
-    if tag.id in collected.seen:
-        diagnostics.report("entry-duplicate-id", f"A second entry with id {tag.id!r} was skipped.",
-                           entry=tag.id)
-        return
+    return tag, kind
+
+
+def _read_entry(children: Children, tag: TagId, kind: str, zone: tzinfo | None) -> Post | Comment:
     if kind == "comment":
-        collected.comments.append(read_comment(entry, tag))
-    else:
-        collected.posts.append(read_post(entry, tag, kind, "draft" if is_draft(entry) else "published"))
-    collected.seen.add(tag.id)
+        return read_comment(children, tag, zone)
+    return read_post(children, tag, kind, "draft" if is_draft(children) else "published", zone)
 
 
-def is_draft(entry: etree._Element) -> bool:
-    """True when ``app:control/app:draft`` says ``yes`` (any namespace: matched by local name)."""
-    for control in entry:
-        if local(control.tag) == "control":
-            for flag in control:
-                if local(flag.tag) == "draft" and (flag.text or "").strip().lower() == "yes":
-                    return True
+def _set(collected: Collected, setting: _Setting) -> None:
+    collected.settings[setting.name] = setting.value
+    if setting.name == "BLOG_TIME_ZONE" and collected.zone is None:
+        collected.zone = zone_or_none(setting.value)
+
+
+def _is_duplicate(collected: Collected, entry_id: str, diagnostics: Diagnostics) -> bool:
+    if entry_id in collected.seen:
+        diagnostics.report("entry-duplicate-id", f"A second entry with id {entry_id!r} was skipped.",
+                           entry=entry_id)
+        return True
     return False
 
 
-def time_of(entry: etree._Element, name: str, required: bool = True) -> datetime | None:
-    """The entry's ``published``/``updated`` time; ``EntryInvalid`` when broken or required+absent."""
-    text = child_text(entry, f"{{{ATOM}}}{name}")
-    if text is None or not text.strip():
-        if required:
-            raise EntryInvalid(f"it has no <{name}> date")
+def _file(collected: Collected, item: Post | Comment) -> None:
+    if isinstance(item, Comment):
+        collected.comments.append(item)
+    else:
+        collected.posts.append(item)
+    collected.seen.add(item.id)
+
+
+#: What one piece's pass found, in file order: ``("setting", _Setting)``, ``("diag", Diagnostic)``,
+#: ``("item", Post | Comment)`` or ``("invalid", entry id, why)``; replayed by ``_replay``.
+Event = tuple[Any, ...]
+
+
+class _Logged(Diagnostics):
+    """Diagnostics that also go into a piece's event log."""
+
+    def __init__(self, file: str | None, log: list[Event]) -> None:
+        super().__init__(file)
+        self.log = log
+
+    def report(self, code: DiagnosticCode, message: str, *, entry: str | None = None,
+               line: int | None = None, file: str | None = None,
+               severity: Severity | None = None) -> Diagnostic:
+        found = super().report(code, message, entry=entry, line=line, file=file, severity=severity)
+        self.log.append(("diag", found))
+        return found
+
+
+def _read_piece(path: Path, piece: Piece, options: ReadOptions, file: str | None,
+                zone: tzinfo | None) -> tuple[dict[str, str], list[Event]]:
+    """The feed head and the events of one piece (duplicates are told apart when replayed)."""
+    log: list[Event] = []
+
+    def record(entry: etree._Element, collected: Collected, diagnostics: Diagnostics) -> None:
+        children = Children(entry)
+        found = _entry_to_read(children, diagnostics)
+        if isinstance(found, _Setting):
+            log.append(("setting", found))
+        elif found is not None:
+            try:
+                log.append(("item", _read_entry(children, *found, zone)))
+            except EntryInvalid as exc:
+                log.append(("invalid", found[0].id, str(exc)))
+
+    with piece.open(path) as raw:
+        return _collect(raw, str(path), None, options, _Logged(file, log), {}, record, zone).head, log
+
+
+_ZONE_SETTING = re.compile(
+    rb"\.settings\.BLOG_TIME_ZONE</id>(?:(?!</entry>).)*?<content[^>]*>([^<]+)</content>", re.DOTALL)
+
+
+def _zone_setting(path: Path) -> tzinfo | None:
+    """The zone the ``BLOG_TIME_ZONE`` setting near the start names, if any: the pieces read
+    their times into it (only to save copies later: ``assemble`` puts what is not in the blog's
+    zone into it, whatever this finds)."""
+    with path.open("rb") as handle:
+        found = _ZONE_SETTING.search(handle.read(1024 * 1024))
+    return zone_or_none(found.group(1).decode("utf-8", "replace")) if found else None
+
+
+def _replay(collected: Collected, events: list[Event], diagnostics: Diagnostics, line_offset: int) -> None:
+    """One piece's events filed as ``_collect_entry`` files them, in order."""
+    for event in events:
+        if event[0] == "setting":
+            _set(collected, event[1])
+        elif event[0] == "diag":
+            found: Diagnostic = event[1]
+            diagnostics.report(found.code, found.message, entry=found.entry, file=found.file,
+                               line=found.line + line_offset if found.line else found.line,
+                               severity=found.severity)
+        elif not _is_duplicate(collected, event[1] if event[0] == "invalid" else event[1].id, diagnostics):
+            if event[0] == "invalid":
+                diagnostics.report("entry-invalid", f"Entry skipped: {event[2]}.", entry=event[1])
+            else:
+                _file(collected, event[1])
+
+
+def _collect_in_pieces(path: Path, total: int, options: ReadOptions,
+                       diagnostics: Diagnostics) -> Collected | None:
+    """The entries of a large export read on two cores; None when it is read in one pass."""
+    pieces = cut(path, total) if options.encoding is None and can_fork() else None
+    if pieces is None:
         return None
+    zone = zone_or_none(options.timezone) or _zone_setting(path)
+    quiet = dataclasses.replace(options, progress=None)
     try:
-        return parse_time(text)
-    except ValueError:
-        raise EntryInvalid(f"its <{name}> date {text.strip()[:60]!r} is not RFC 3339") from None
+        results = read_pieces(pieces, lambda piece: _read_piece(path, piece, quiet, diagnostics.file, zone),
+                              MODEL_REDUCERS, options.progress)
+    except (InputError, PrefixUndeclared, OSError):
+        return None  # one pass says exactly what is wrong (or reads it with a prefix declared)
+    collected, found = Collected(head=results[0][0], zone=zone), Diagnostics(diagnostics.file)
+    lines = [0] * len(pieces)
+    if any(event[0] == "diag" and event[1].line for _head, events in results[1:] for event in events):
+        lines = line_offsets(path, pieces)
+    for (_head, events), offset in zip(results, lines, strict=True):
+        _replay(collected, events, found, offset)
+    diagnostics.extend(found)
+    return collected
 
 
-def read_author(entry: etree._Element) -> Author | None:
-    """The entry's first ``author`` (name and profile URI; e-mail is never kept)."""
-    author = first_child(entry, f"{{{ATOM}}}author")
-    if author is None:
-        return None
-    name = (child_text(author, f"{{{ATOM}}}name") or "").strip()
-    uri = (child_text(author, f"{{{ATOM}}}uri") or "").strip() or None
-    return Author(name=name, uri=uri, anonymous=uri is None and name.lower() in ANONYMOUS_NAMES)
-
-
-def read_location(entry: etree._Element) -> Location | None:
-    """``georss:featurename`` + ``georss:point`` ("lat lon"), when present."""
-    name = (child_text(entry, f"{{{GEORSS}}}featurename") or "").strip()
-    point = (child_text(entry, f"{{{GEORSS}}}point") or "").split()
-    if not name and len(point) != 2:
-        return None
-    lat, lon = (coordinate(point[0]), coordinate(point[1])) if len(point) == 2 else (None, None)
-    return Location(name=name, latitude=lat, longitude=lon)
-
-
-def read_post(entry: etree._Element, tag: TagId, kind: str, status: str) -> Post:
-    """A post or page entry (legacy export or public feed) as a ``Post`` without comments."""
-    published = time_of(entry, "published")
-    assert published is not None
-    labels = tuple(
-        term for c in entry.iterchildren(f"{{{ATOM}}}category")
-        if c.get("scheme") == LABEL_SCHEME and (term := c.get("term")) is not None
-    )
-    link = None if status == "draft" else find_link(entry, "alternate", "text/html")
-    url = usable_url(link)
-    extra = {"url_invalid": link} if link and url is None else {}
-    return Post(
-        id=tag.id, kind=kind, status=status,
-        title=child_text(entry, f"{{{ATOM}}}title") or "",
-        slug=slug_from_url(url), url=url, published=published,
-        updated=time_of(entry, "updated", required=False), author=read_author(entry),
-        labels=labels, content_html=child_text(entry, f"{{{ATOM}}}content") or "",
-        location=read_location(entry), extra=extra,
-    )
-
-
-def _comment_ids(entry: etree._Element) -> tuple[str | None, str | None]:
-    """(post id, parent comment id) of a comment entry."""
-    post_id = None
-    reply = first_child(entry, f"{{{THR}}}in-reply-to")
-    if reply is not None:
-        target = parse_tag_id(reply.get("ref"))
-        post_id = target.id if target is not None else None
-    if post_id is None:
-        for rel in ("self", "edit"):
-            match = _COMMENT_HREF.search(find_link(entry, rel) or "")
-            if match:
-                post_id = match.group(1)
-                break
-    related = _RELATED_PARENT.search(find_link(entry, "related") or "")
-    return post_id, related.group(1) if related else None
-
-
-def read_comment(entry: etree._Element, tag: TagId) -> Comment:
-    """A comment entry as a ``Comment`` (legacy exports hold only published comments)."""
-    post_id, parent_id = _comment_ids(entry)
-    if post_id is None:
-        raise EntryInvalid(f"comment {tag.id!r} names no post it belongs to")
-    published = time_of(entry, "published")
-    assert published is not None
-    extra = {}
-    for prop in entry.iterchildren(f"{{{GD}}}extendedProperty"):
-        if prop.get("name") == "blogger.displayTime" and prop.get("value"):
-            extra["display_time"] = str(prop.get("value"))
-    return Comment(
-        id=tag.id, post_id=post_id, parent_id=parent_id,
-        author=read_author(entry) or Author(name=""), published=published, status="published",
-        content_html=child_text(entry, f"{{{ATOM}}}content") or "", extra=extra,
-    )
+def _collect_entry(entry: etree._Element, collected: Collected, diagnostics: Diagnostics) -> None:
+    children = Children(entry)
+    found = _entry_to_read(children, diagnostics)
+    if isinstance(found, _Setting):
+        _set(collected, found)
+    elif found is not None and not _is_duplicate(collected, found[0].id, diagnostics):
+        _file(collected, _read_entry(children, *found, collected.zone))
 
 
 def blog_from_settings(collected: Collected, options: ReadOptions, zone_name: str | None) -> Blog:

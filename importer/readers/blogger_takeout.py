@@ -21,6 +21,7 @@ from pathlib import Path
 
 from lxml import etree
 
+from importer.dates.tz import zone_or_none
 from importer.diagnostics import Diagnostics, plural
 from importer.model import Archive, Author, Blog, Comment, Location, Post
 from importer.options import ReadOptions
@@ -32,18 +33,14 @@ from importer.readers.blogger_common import (
     blog_zone,
     child_text,
     coordinate,
-    first_child,
     parse_tag_id,
     slug_from_url,
     usable_url,
 )
-from importer.readers.blogger_legacy import (
-    Collected,
-    EntryInvalid,
-    collect_with_retries,
-    time_of,
-)
+from importer.readers.blogger_entry import EntryInvalid, time_of
+from importer.readers.blogger_legacy import Collected, collect_with_retries
 from importer.readers.blogger_threads import assemble
+from importer.readers.children import Children
 from importer.readers.takeout_source import FeedSource, inflated_limit, resolve
 
 B = f"{{{BLOGGER_2018}}}"
@@ -58,11 +55,11 @@ _SLUG_MAX = 40
 def read_blogger_takeout(path: Path, options: ReadOptions, diagnostics: Diagnostics) -> Archive:
     """Read one blog of a Takeout (feed.atom, blog folder, Takeout folder or .zip)."""
     source = resolve(path, options.blog, diagnostics, inflated_limit(options.max_inflated))
-    collected = collect_with_retries(
-        source.open, source.label, source.size, options, diagnostics,
-        collect_entry=_collect_entry,
-    )
     settings = source.settings
+    collected = collect_with_retries(
+        source.open, source.label, source.size, options, diagnostics, collect_entry=_collect_entry,
+        zone=zone_or_none(options.timezone) or zone_or_none(settings.get("blog_time_zone")),
+    )
     zone, zone_name = blog_zone(settings.get("blog_time_zone"), options.timezone, diagnostics)
     if zone is None and not settings.get("blog_time_zone"):
         diagnostics.report("timezone-missing", "The Takeout has no blog time zone setting; times "
@@ -98,9 +95,9 @@ def _first_blog_id(collected: Collected) -> str | None:
     return collected.settings.get("blog_id")
 
 
-def _status(entry: etree._Element, table: dict[str, str], what: str, entry_id: str,
+def _status(entry: Children, table: dict[str, str], what: str, entry_id: str,
             diagnostics: Diagnostics) -> str:
-    raw = (child_text(entry, f"{B}status") or "").strip()
+    raw = (entry.text(f"{B}status") or "").strip()
     if raw in table:
         return table[raw]
     word = raw.lower() or "unknown"
@@ -109,15 +106,16 @@ def _status(entry: etree._Element, table: dict[str, str], what: str, entry_id: s
     return word
 
 
-def _collect_entry(entry: etree._Element, collected: Collected, diagnostics: Diagnostics) -> None:
-    raw_id = (child_text(entry, f"{{{ATOM}}}id") or "").strip()
+def _collect_entry(element: etree._Element, collected: Collected, diagnostics: Diagnostics) -> None:
+    entry = Children(element)  # every child once: the fields below are looked up in it
+    raw_id = (entry.text(f"{{{ATOM}}}id") or "").strip()
     if not raw_id:
         raise EntryInvalid("it has no <id>")
     tag = parse_tag_id(raw_id)
     if tag is None:
         raise EntryInvalid(f"its id {raw_id!r} is not a Blogger post id")
     collected.settings.setdefault("blog_id", tag.blog_id)
-    kind = (child_text(entry, f"{B}type") or "").strip()
+    kind = (entry.text(f"{B}type") or "").strip()
     if kind not in ("POST", "PAGE", "COMMENT"):
         if not kind:
             raise EntryInvalid("it has no <blogger:type>")
@@ -130,15 +128,15 @@ def _collect_entry(entry: etree._Element, collected: Collected, diagnostics: Dia
         return
     if kind == "COMMENT":
         status = _status(entry, COMMENT_STATUSES, "comment", tag.id, diagnostics)
-        collected.comments.append(_comment(entry, tag, status))
+        collected.comments.append(_comment(entry, tag, status, collected.zone))
     else:
         status = _status(entry, POST_STATUSES, kind.lower(), tag.id, diagnostics)
-        collected.posts.append(_post(entry, tag, kind.lower(), status))
+        collected.posts.append(_post(entry, tag, kind.lower(), status, collected.zone))
     collected.seen.add(tag.id)
 
 
-def _author(entry: etree._Element) -> Author | None:
-    author = first_child(entry, f"{{{ATOM}}}author")
+def _author(entry: Children) -> Author | None:
+    author = entry.get(f"{{{ATOM}}}author")
     if author is None:
         return None
     name = (child_text(author, f"{{{ATOM}}}name") or "").strip()
@@ -147,8 +145,8 @@ def _author(entry: etree._Element) -> Author | None:
     return Author(name=name, uri=uri, anonymous=anonymous)
 
 
-def _location(entry: etree._Element) -> Location | None:
-    place = first_child(entry, f"{B}location")
+def _location(entry: Children) -> Location | None:
+    place = entry.get(f"{B}location")
     if place is None:
         return None
     name = (child_text(place, f"{B}name") or "").strip()
@@ -158,42 +156,42 @@ def _location(entry: etree._Element) -> Location | None:
     return Location(name=name, latitude=coordinates[0], longitude=coordinates[1])
 
 
-def _post(entry: etree._Element, tag: TagId, kind: str, status: str) -> Post:
-    published = time_of(entry, "published")
+def _post(entry: Children, tag: TagId, kind: str, status: str, zone: tzinfo | None) -> Post:
+    published = time_of(entry, "published", zone=zone)
     assert published is not None
     labels = tuple(
-        term for c in entry.iterchildren(f"{{{ATOM}}}category")
+        term for c in entry.categories
         if (c.get("scheme") or "").startswith("tag:blogger.com,1999:blog-")
         and (term := c.get("term")) is not None
     )
-    filename = child_text(entry, f"{B}filename")
+    filename = entry.text(f"{B}filename")
     extra = {}
-    description = (child_text(entry, f"{B}metaDescription") or "").strip()
+    description = (entry.text(f"{B}metaDescription") or "").strip()
     if description:
         extra["search_description"] = description
     if filename is None:
         extra["filename_missing"] = "true"  # 2021 generation: rebuilt later, from the local date
     return Post(
-        id=tag.id, kind=kind, status=status, title=child_text(entry, f"{{{ATOM}}}title") or "",
+        id=tag.id, kind=kind, status=status, title=entry.text(f"{{{ATOM}}}title") or "",
         slug=slug_from_url(filename.strip()) if filename else None,
         url=filename.strip() or None if filename else None, published=published,
-        updated=time_of(entry, "updated", required=False), author=_author(entry), labels=labels,
-        content_html=child_text(entry, f"{{{ATOM}}}content") or "", location=_location(entry),
+        updated=time_of(entry, "updated", False, zone), author=_author(entry), labels=labels,
+        content_html=entry.text(f"{{{ATOM}}}content") or "", location=_location(entry),
         extra=extra,
     )
 
 
-def _comment(entry: etree._Element, tag: TagId, status: str) -> Comment:
-    post = parse_tag_id(child_text(entry, f"{B}parent"))
+def _comment(entry: Children, tag: TagId, status: str, zone: tzinfo | None) -> Comment:
+    post = parse_tag_id(entry.text(f"{B}parent"))
     if post is None:
         raise EntryInvalid(f"comment {tag.id!r} names no post it belongs to")
-    parent = parse_tag_id(child_text(entry, f"{B}inReplyTo"))
-    published = time_of(entry, "published")
+    parent = parse_tag_id(entry.text(f"{B}inReplyTo"))
+    published = time_of(entry, "published", zone=zone)
     assert published is not None
     return Comment(
         id=tag.id, post_id=post.id, parent_id=parent.id if parent else None,
         author=_author(entry) or Author(name=""), published=published, status=status,
-        content_html=child_text(entry, f"{{{ATOM}}}content") or "",
+        content_html=entry.text(f"{{{ATOM}}}content") or "",
     )
 
 

@@ -18,11 +18,6 @@ from importer.diagnostics import Diagnostics
 from importer.model import Comment, Post
 
 
-def _in_zone(post: Post, zone: tzinfo) -> Post:
-    updated = post.updated.astimezone(zone) if post.updated is not None else None
-    return dataclasses.replace(post, published=post.published.astimezone(zone), updated=updated)
-
-
 def assemble(
     posts: Iterable[Post], comments: Iterable[Comment], zone: tzinfo | None, diagnostics: Diagnostics
 ) -> tuple[Post, ...]:
@@ -31,7 +26,7 @@ def assemble(
     post_list = list(posts)
     known = {post.id for post in post_list}
     for comment in comments:
-        if zone is not None:
+        if zone is not None and comment.published.tzinfo is not zone:  # else read in the zone
             comment = dataclasses.replace(comment, published=comment.published.astimezone(zone))
         if comment.post_id not in known:
             diagnostics.report("comment-orphaned", f"Comment {comment.id!r} belongs to post "
@@ -41,10 +36,13 @@ def assemble(
         by_post[comment.post_id].append(comment)
     result = []
     for post in post_list:
-        if zone is not None:
-            post = _in_zone(post, zone)
         thread = _checked_thread(by_post.get(post.id, []), diagnostics)
-        result.append(dataclasses.replace(post, comments=thread))
+        if zone is None:
+            result.append(dataclasses.replace(post, comments=thread))
+            continue
+        updated = post.updated.astimezone(zone) if post.updated is not None else None
+        result.append(dataclasses.replace(post, published=post.published.astimezone(zone),
+                                          updated=updated, comments=thread))
     result.sort(key=lambda p: (p.published.timestamp(), p.id), reverse=True)
     return tuple(result)
 

@@ -22,7 +22,6 @@ from importer.html.urls import rewrite_urls
 from importer.model import Archive, Post
 from importer.outputs import OutputFile
 from importer.site import SiteUrls
-from importer.web.download import download_images
 from importer.web.images import ImageInventory, original_url
 from importer.web.options import WebOptions
 from importer.web.report import WebReport
@@ -41,6 +40,10 @@ def find_albums(source: str | Path | None) -> Path | None:
 
 def _download(inventory: ImageInventory, web: WebOptions, source: str | Path | None,
               report: WebReport, diagnostics: Diagnostics) -> None:
+    # The HTTP client (urllib.request, http.client, ssl) is loaded only when images are fetched:
+    # it was a tenth of a small conversion's start-up.
+    from importer.web.download import download_images
+
     assert web.download_images is not None
     result = download_images(
         inventory, web.download_images, workers=web.image_workers, retries=web.image_retries,

@@ -15,6 +15,7 @@ from importer.diagnostics import Diagnostics
 from importer.errors import OptionError
 from importer.model import Archive
 from importer.outputs import OutputFile, WriterSpec
+from importer.site import SiteUrls
 from importer.writers.json_urls import json_site_urls
 from importer.writers.json_writer import SIGNATURE as JSON_SIGNATURE
 from importer.writers.json_writer import JsonOptions, write_json
@@ -23,9 +24,17 @@ from importer.writers.markdown.urls import markdown_site_urls
 from importer.writers.markdown.writer import write_markdown
 from importer.writers.wxr.options import WxrOptions
 from importer.writers.wxr.urls import wxr_site_urls
-from importer.writers.wxr.writer import WXR_SIGNATURE, write_wxr
+from importer.writers.wxr.xml import WXR_SIGNATURE
 
 __all__ = ["WRITERS", "OutputFile", "WriterSpec", "get_writer", "write", "writer_names"]
+
+def write_wxr(archive: Archive, options: WxrOptions, diagnostics: Diagnostics,
+              site: SiteUrls | None = None) -> list[OutputFile]:
+    """``importer.writers.wxr.writer.write_wxr``, imported on first use (a JSON run never needs it)."""
+    from importer.writers.wxr.writer import write_wxr as write
+
+    return write(archive, options, diagnostics, site)
+
 
 _MARKDOWN_FLAVORS = [
     ("markdown", "Markdown files with YAML front matter (generic)"),
@@ -71,10 +80,12 @@ def write(
     options: Any = None,
     diagnostics: Diagnostics | None = None,
 ) -> list[OutputFile]:
-    """Render ``archive`` in ``format``; returns the files (nothing is written to disk).
+    """Render ``archive`` in ``format``; returns the files with their bytes (nothing is written to
+    disk).
 
     ``options`` is the writer's options dataclass (or None for the flavor's defaults).
     """
     spec = get_writer(format)
     opts = options if options is not None else spec.make_options()
-    return list(spec.write(archive, opts, diagnostics if diagnostics is not None else Diagnostics(), None))
+    files = spec.write(archive, opts, diagnostics if diagnostics is not None else Diagnostics(), None)
+    return [out.whole() for out in files]  # a streamed file's bytes made once, here

@@ -17,7 +17,6 @@ bodies as ``json``'s own escaping (see ``_body``).
 
 from __future__ import annotations
 
-import io
 import json
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -163,45 +162,35 @@ def write_json(
     """Render ``archive`` as one JSON (or JSON lines) file named ``archive.json[l]``.
 
     Comments are sanitized, post bodies only with ``options.sanitize``; each removal is reported.
+    The file is streamed (``OutputFile.streamed``): its bytes are made post by post as ``io``
+    writes them, so a large archive's document is never held whole.
     """
     del site  # JSON holds every entry where the model has it: nothing to place
     archive = sanitize_archive(archive, diagnostics, bodies=options.sanitize)
     if options.lines:
-        return [OutputFile("archive.jsonl", _join(_lines(archive)), SIGNATURE)]
-    return [OutputFile("archive.json", encode_document(archive), SIGNATURE)]
+        return [OutputFile.streamed("archive.jsonl", lambda: _lines(archive), SIGNATURE)]
+    return [OutputFile.streamed("archive.json", lambda: iter_document(archive), SIGNATURE)]
 
 
-def encode_document(archive: Archive) -> bytes:
-    """The ``archive.json`` bytes: as ``json`` with ``ensure_ascii=False, indent=2``, then a newline.
+def iter_document(archive: Archive) -> Iterator[bytes]:
+    """The ``archive.json`` bytes in pieces: the head, then one piece per post, then the end.
 
-    Encoded post by post into one growing buffer: orjson's buffer for a whole document peaks at
-    about twice the output, a post's at a few kilobytes. JSON strings hold no raw newline, so a
-    post is moved two levels in by indenting each of its lines.
+    Encoded post by post: orjson's buffer for a whole document peaks at about twice the output, a
+    post's at a few kilobytes. JSON strings hold no raw newline, so a post is moved two levels in
+    by indenting each of its lines.
     """
     option = orjson.OPT_INDENT_2
     head = orjson.dumps({"schema": SCHEMA, "blog": blog_to_dict(archive.blog), "posts": []}, option=option)
     if not archive.posts:
-        return head + b"\n"
-    buffer = io.BytesIO()
-    buffer.write(head[: -len(b"[]\n}")] + b"[\n")
-    for number, post in enumerate(archive.posts):
-        if number:
-            buffer.write(b",\n")
+        yield head + b"\n"
+        return
+    yield head[: -len(b"[]\n}")] + b"[\n"
+    separator = b"    "
+    for post in archive.posts:
         encoded = orjson.dumps(post_to_dict(post, fragments=True), option=option)
-        buffer.write(b"    " + encoded.replace(b"\n", b"\n    "))
-    buffer.write(b"\n  ]\n}\n")
-    return buffer.getvalue()
-
-
-def _join(parts: Iterator[bytes]) -> bytes:
-    """Concatenate without holding the text twice: a big archive's JSON is as large as its bodies.
-
-    (``BytesIO.getvalue`` hands over its buffer, where ``b"".join`` of a list would copy it.)
-    """
-    buffer = io.BytesIO()
-    for part in parts:
-        buffer.write(part)
-    return buffer.getvalue()
+        yield separator + encoded.replace(b"\n", b"\n    ")
+        separator = b",\n    "
+    yield b"\n  ]\n}\n"
 
 
 def load_schema() -> dict[str, Any]:

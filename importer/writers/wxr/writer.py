@@ -28,12 +28,8 @@ from importer.writers.wxr.options import WxrOptions
 from importer.writers.wxr.split import split_documents
 from importer.writers.wxr.terms import TermTable, build_terms
 from importer.writers.wxr.urls import wxr_site_urls
-from importer.writers.wxr.xml import render_document, render_generator, render_group
+from importer.writers.wxr.xml import WXR_SIGNATURE, render_document, render_group
 from importer.writers.zone import blog_zone
-
-#: What every WXR file we write carries near its start (see ``OutputFile.signature``).
-#: The channel's ``<generator>`` line comes after the authors and terms, before any item.
-WXR_SIGNATURE = render_generator().strip().encode("utf-8")
 
 POST_STATUS = {"published": "publish", "draft": "draft", "scheduled": "future", "private": "private",
                "trashed": "trash", "pending": "pending", "inherit": "inherit"}

@@ -16,7 +16,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from datetime import datetime, timezone
-from email.utils import format_datetime
 
 from importer.writers.wxr.items import WxrAuthor, WxrChannel, WxrComment, WxrItem, WxrTerm
 
@@ -61,6 +60,10 @@ def gmt_date(moment: datetime) -> str:
 
 def rfc822(moment: datetime) -> str:
     """RSS ``pubDate`` of an aware datetime, in UTC (``Thu, 10 Jun 2010 11:35:00 +0000``)."""
+    # Imported here: this module is loaded for every run (it holds the WXR signature) and the
+    # email package (with socket and random) was a twentieth of a small conversion's start-up.
+    from email.utils import format_datetime
+
     return format_datetime(moment.astimezone(timezone.utc))
 
 
@@ -121,6 +124,11 @@ def render_term(term: WxrTerm) -> str:
 def render_generator() -> str:
     """The ``<generator>`` line the exporter writes after the terms."""
     return "\t" + _el("generator", plain(GENERATOR)) + "\n"
+
+
+#: What every WXR file we write carries near its start (see ``OutputFile.signature``).
+#: The channel's ``<generator>`` line comes after the authors and terms, before any item.
+WXR_SIGNATURE = render_generator().strip().encode("utf-8")
 
 
 def render_tail() -> str:

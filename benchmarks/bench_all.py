@@ -26,6 +26,7 @@ Usage::
 from __future__ import annotations
 
 import argparse
+import compileall
 import dataclasses
 import json
 import subprocess
@@ -196,6 +197,8 @@ def main() -> None:
         workloads.append(Workload("20,000 posts + 80,000 comments", 20000, args.memory_rounds,
                                   ("bare parse", "blogimport -> json")))
     peer = None if args.skip_peer else peer_command()
+    # our modules as bytecode, as pip leaves an installed package (the peer's venv has its own)
+    compileall.compile_dir(HERE.parent / "importer", quiet=1)
     results = [(workload, *measure(workload, peer)) for workload in workloads]
     WORK.joinpath("last-run.json").write_text(json.dumps(
         {w.name: {name: dataclasses.asdict(run) for name, run in runs.items()} for w, _s, runs in results},

@@ -22,10 +22,12 @@ from generate import generate_legacy
 
 #: ``importer.report`` itself is light (it checks ``--report-views`` before reading); what builds
 #: and renders a report is loaded only for one.
-UNUSED_BY_JSON = ("importer.report.build", "importer.report.page", "markdown_it", "importer.writers.wxr.writer", "urllib.request",
+UNUSED_BY_JSON = ("importer.report.build", "importer.report.page", "markdown_it",
+                  "importer.writers.wxr.writer", "importer.writers.wxr.xml", "urllib.request",
                   "http.client", "ssl", "importer.readers.wxr", "importer.readers.json_reader",
                   "importer.readers.blogger_takeout", "importer.readers.blogger_feed", "email.utils",
-                  "anyascii")
+                  "anyascii", "importer.writers.markdown.writer", "importer.html.markdown", "yaml",
+                  "concurrent.futures.process")
 
 
 def _modules_after_convert(source: Path, out: Path, *extra: str) -> set[str]:

@@ -233,3 +233,13 @@ def test_parse_size(text: str, size: int) -> None:
 def test_parse_size_refuses(text: str) -> None:
     with pytest.raises(UsageError):
         parse_size(text)
+
+
+def test_the_signature_named_by_the_registry_is_the_generator_line_every_file_carries() -> None:
+    from importer.writers import get_writer
+    from importer.writers.wxr.xml import render_generator
+
+    signature = get_writer("wxr").signature
+    assert signature == render_generator().strip().encode("utf-8")
+    files = write(sample_archive(), "wxr")
+    assert files and all(signature in out.data for out in files)

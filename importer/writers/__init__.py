@@ -9,31 +9,41 @@ Format flavors (``hugo``, ``jekyll``...) are presets of one writer, as in pandoc
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from importlib import import_module
 from typing import Any
 
 from importer.diagnostics import Diagnostics
 from importer.errors import OptionError
 from importer.model import Archive
 from importer.outputs import OutputFile, WriterSpec
-from importer.site import SiteUrls
-from importer.writers.json_urls import json_site_urls
 from importer.writers.json_writer import SIGNATURE as JSON_SIGNATURE
-from importer.writers.json_writer import JsonOptions, write_json
+from importer.writers.json_writer import JsonOptions
 from importer.writers.markdown.options import MarkdownOptions
-from importer.writers.markdown.urls import markdown_site_urls
-from importer.writers.markdown.writer import write_markdown
-from importer.writers.wxr.options import WxrOptions
-from importer.writers.wxr.urls import wxr_site_urls
-from importer.writers.wxr.xml import WXR_SIGNATURE
+from importer.writers.wxr.options import WXR_SIGNATURE, WxrOptions
 
 __all__ = ["WRITERS", "OutputFile", "WriterSpec", "get_writer", "write", "writer_names"]
 
-def write_wxr(archive: Archive, options: WxrOptions, diagnostics: Diagnostics,
-              site: SiteUrls | None = None) -> list[OutputFile]:
-    """``importer.writers.wxr.writer.write_wxr``, imported on first use (a JSON run never needs it)."""
-    from importer.writers.wxr.writer import write_wxr as write
 
-    return write(archive, options, diagnostics, site)
+def _deferred(module: str, name: str) -> Callable[..., Any]:
+    """``module.name``, imported when first called: every run names every writer in this registry,
+    and a run of one format has no use for the others' modules (a JSON run loading the Markdown
+    writer's PyYAML, process pool and HTML converter was a third of a small run's start-up)."""
+
+    def call(*args: Any, **kwargs: Any) -> Any:
+        return getattr(import_module(module), name)(*args, **kwargs)
+
+    call.__name__ = call.__qualname__ = name
+    call.__doc__ = f"``{module}.{name}``, imported on first use."
+    return call
+
+
+write_json = _deferred("importer.writers.json_writer", "write_json")
+write_wxr = _deferred("importer.writers.wxr.writer", "write_wxr")
+write_markdown = _deferred("importer.writers.markdown.writer", "write_markdown")
+json_site_urls = _deferred("importer.writers.json_urls", "json_site_urls")
+wxr_site_urls = _deferred("importer.writers.wxr.urls", "wxr_site_urls")
+markdown_site_urls = _deferred("importer.writers.markdown.urls", "markdown_site_urls")
 
 
 _MARKDOWN_FLAVORS = [

@@ -1,11 +1,25 @@
-"""Markdown for static site generators: one writer, flavors ``hugo``, ``jekyll``, ``pelican``, ``zola``.
+"""Markdown for static site generators: one writer, flavors ``hugo``, ``jekyll``, ``pelican``, ``zola``...
 
 ``write_markdown`` is the writer; ``plan`` (in ``layout``) tells where each post goes and the URL
-it will be served at, for other writers (redirect maps, link rewriting) to build on.
+it will be served at, for other writers (redirect maps, link rewriting) to build on. The writer
+and the layout are imported on first use: the registry names them for every run, and a JSON or
+WXR run has no use for their modules (PyYAML, the process pool, the HTML converter).
 """
 
-from importer.writers.markdown.layout import PlannedPost, plan
+from typing import Any
+
 from importer.writers.markdown.options import FLAVORS, MarkdownOptions
-from importer.writers.markdown.writer import write_markdown
 
 __all__ = ["FLAVORS", "MarkdownOptions", "PlannedPost", "plan", "write_markdown"]
+
+_LAZY = {"write_markdown": "importer.writers.markdown.writer", "plan": "importer.writers.markdown.layout",
+         "PlannedPost": "importer.writers.markdown.layout"}
+
+
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    from importlib import import_module
+
+    return getattr(import_module(module), name)

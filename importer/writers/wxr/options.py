@@ -13,6 +13,14 @@ from dataclasses import dataclass
 from importer.errors import OptionError
 from importer.options import SiteUrlOption, option
 
+#: The channel's ``<generator>`` (``xml.render_generator``).
+GENERATOR = "https://github.com/blog-archive-importer (blogimport)"
+#: What every WXR file we write carries near its start (see ``OutputFile.signature``): the
+#: ``<generator>`` line, after the authors and terms, before any item. Here, not in ``xml``, so
+#: that the registry can name it without loading the writer.
+WXR_SIGNATURE = f"<generator>{GENERATOR}</generator>".encode()
+
+
 LABELS_AS = ("tags", "categories")
 
 _SIZE = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*([kmg]i?b?|b)?\s*$", re.IGNORECASE)

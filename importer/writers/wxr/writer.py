@@ -24,11 +24,11 @@ from importer.writers.wxr.dedupe import make_distinct
 from importer.writers.wxr.ids import AuthorTable, thread_order
 from importer.writers.wxr.items import WxrAuthor, WxrChannel, WxrComment, WxrItem
 from importer.writers.wxr.names import assign_image_names
-from importer.writers.wxr.options import WxrOptions
+from importer.writers.wxr.options import WXR_SIGNATURE, WxrOptions
 from importer.writers.wxr.split import split_documents
 from importer.writers.wxr.terms import TermTable, build_terms
 from importer.writers.wxr.urls import wxr_site_urls
-from importer.writers.wxr.xml import WXR_SIGNATURE, render_document, render_group
+from importer.writers.wxr.xml import render_document, render_group
 from importer.writers.zone import blog_zone
 
 POST_STATUS = {"published": "publish", "draft": "draft", "scheduled": "future", "private": "private",

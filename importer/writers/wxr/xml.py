@@ -18,6 +18,7 @@ from collections.abc import Iterable
 from datetime import datetime, timezone
 
 from importer.writers.wxr.items import WxrAuthor, WxrChannel, WxrComment, WxrItem, WxrTerm
+from importer.writers.wxr.options import GENERATOR
 
 NAMESPACES = (
     ("excerpt", "http://wordpress.org/export/1.2/excerpt/"),
@@ -27,7 +28,6 @@ NAMESPACES = (
     ("wp", "http://wordpress.org/export/1.2/"),
 )
 WXR_VERSION = "1.2"
-GENERATOR = "https://github.com/blog-archive-importer (blogimport)"
 
 _ILLEGAL = re.compile("[^\x09\x0a\x0d\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
@@ -124,11 +124,6 @@ def render_term(term: WxrTerm) -> str:
 def render_generator() -> str:
     """The ``<generator>`` line the exporter writes after the terms."""
     return "\t" + _el("generator", plain(GENERATOR)) + "\n"
-
-
-#: What every WXR file we write carries near its start (see ``OutputFile.signature``).
-#: The channel's ``<generator>`` line comes after the authors and terms, before any item.
-WXR_SIGNATURE = render_generator().strip().encode("utf-8")
 
 
 def render_tail() -> str:

@@ -246,3 +246,12 @@ def test_a_killed_runs_leftovers_are_left_for_the_real_run(tmp_path: Path) -> No
     assert code == 0, err
     assert snapshot(tmp_path) == before
     assert "change nothing" in err.splitlines()[-1]
+
+
+def test_quiet_gives_the_counts_without_paths(tmp_path: Path) -> None:
+    out = tmp_path / "site"
+    code, _, err = run("convert", LEGACY, "--to", "hugo", "-o", str(out), "--dry-run", "--quiet")
+    assert code == 0, err
+    assert "new: 10 files" in err.splitlines()
+    assert str(out / "content") not in err
+    assert err.splitlines()[-1].startswith("dry run: nothing was written")

@@ -14,8 +14,9 @@ def _files(count: int) -> str:
     return f"{count:,} file" if count == 1 else f"{count:,} files"
 
 
-def plan_lines(plan: WritePlan, *, verbose: bool) -> list[str]:
-    """The plan as lines: each group with a few example paths (``--verbose``: every path)."""
+def plan_lines(plan: WritePlan, *, verbose: bool, quiet: bool = False) -> list[str]:
+    """The plan as lines: each group with a few example paths (``--verbose``: every path,
+    ``--quiet``: none, the counts only)."""
     groups = [("new", plan.new), ("changed", plan.changed), ("removed (ours, no longer written)",
               plan.removed)]
     if verbose:
@@ -25,9 +26,9 @@ def plan_lines(plan: WritePlan, *, verbose: bool) -> list[str]:
         if not paths:
             continue
         lines.append(f"{name}: {_files(len(paths))}")
-        shown = paths if verbose else paths[:EXAMPLES]
+        shown = paths if verbose else () if quiet else paths[:EXAMPLES]
         lines.extend(f"  {path}" for path in shown)
-        if len(paths) > len(shown):
+        if shown and len(paths) > len(shown):
             lines.append(f"  … and {len(paths) - len(shown):,} more")
     if plan.unchanged and not verbose:
         lines.append(f"unchanged: {_files(len(plan.unchanged))} (--verbose lists them)")
@@ -53,8 +54,7 @@ def final_line(plan: WritePlan, output: str) -> str:
 
 
 def echo_plan(plan: WritePlan, output: str, *, quiet: bool, verbose: bool) -> None:
-    """The plan on stderr (``quiet``: the last line only)."""
-    if not quiet:
-        for line in plan_lines(plan, verbose=verbose):
-            click.echo(line, err=True)
+    """The plan on stderr (``quiet``: counts without paths)."""
+    for line in plan_lines(plan, verbose=verbose, quiet=quiet):
+        click.echo(line, err=True)
     click.echo(final_line(plan, output), err=True)

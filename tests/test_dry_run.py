@@ -255,3 +255,15 @@ def test_quiet_gives_the_counts_without_paths(tmp_path: Path) -> None:
     assert "new: 10 files" in err.splitlines()
     assert str(out / "content") not in err
     assert err.splitlines()[-1].startswith("dry run: nothing was written")
+
+
+def test_stdout_gets_nothing(tmp_path: Path) -> None:
+    import importer
+
+    before = snapshot(tmp_path)
+    code, stdout, err = run("convert", LEGACY, "--to", "json", "-o", "-", "--dry-run")
+    assert (code, stdout) == (0, "")
+    assert err.splitlines()[-1] == ("dry run: nothing was written (a real run would print the "
+                                    "output on stdout)")
+    assert importer.convert(LEGACY, "-", to="json", dry_run=True).plan == WritePlan()
+    assert snapshot(tmp_path) == before

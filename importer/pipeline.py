@@ -18,7 +18,7 @@ from importer.checks.accounting import JobFindings, check_conversion, check_jobs
 from importer.diagnostics import Diagnostic, Diagnostics
 from importer.errors import OptionError, OutputError
 from importer.forked import SharedJobs
-from importer.io import output_lock, preflight, write_file, write_tree
+from importer.io import WritePlan, output_lock, plan_file, plan_tree, preflight, write_file, write_tree
 from importer.model import Archive
 from importer.options import ReadOptions
 from importer.outputs import OutputFile, WriterSpec
@@ -64,6 +64,7 @@ def convert(
     report_html: str | Path | None = None,
     report_views: str = "problems",
     progress: Progress | None = None,
+    dry_run: bool = False,
 ) -> ConvertResult:
     """Convert ``source`` to format ``to`` at ``output`` (a file, ``-`` or a folder).
 
@@ -77,6 +78,8 @@ def convert(
     one HTML page; ``report_views`` says which entries get side-by-side views there (``problems``,
     ``all`` or comma-separated entry ids). ``progress(phase, done, total)`` is told how each
     phase goes on (see ``Progress``).
+    ``dry_run`` does all of it but change the disk: no lock, staging or temporary file, no report
+    written, no image fetched; ``result.plan`` says what a real run would write, change and remove.
 
     >>> convert("fixtures/blog-fi/legacy.xml", "out/blog.json", to="json")  # doctest: +SKIP
     """
@@ -90,21 +93,25 @@ def convert(
     reports = _report_targets(output, report, report_html)
     views = _views(report_views) if reports or report_views != "problems" else "problems"
     target = Path(output) if str(output) != "-" else None
-    with output_lock(target):
-        preflight(target, spec.layout, spec.signature, force=force)
+    with output_lock(target) if not dry_run else contextlib.nullcontext():
+        preflight(target, spec.layout, spec.signature, force=force, read_only=dry_run)
         for kind, path in reports.items():
             if path != "-":
                 preflight(Path(path), "file", REPORT_SIGNATURES[kind], force=force)
-        result = _convert(source, output, spec, options, from_format, read_options, web, force, diags,
-                          functools.partial(progress, "checking") if progress else None)
-        if reports:
+        result = _convert(source, output, spec, options, from_format, read_options,
+                          _dry_web(web, spec) if dry_run else web, force, diags,
+                          functools.partial(progress, "checking") if progress else None, dry_run)
+        if dry_run:
+            result.plan = _dry_plan(result, web, reports)
+        elif reports:
             _write_reports(result, reports, source=source, output=output, to=to, views=views, force=force)
         return result
 
 
 def _convert(source: str | Path, output: str | Path, spec: WriterSpec[Any], options: Any,
              from_format: str | None, read_options: ReadOptions, web: WebOptions, force: bool,
-             diags: Diagnostics, checking: Callable[[int, int], None] | None) -> ConvertResult:
+             diags: Diagnostics, checking: Callable[[int, int], None] | None,
+             dry_run: bool = False) -> ConvertResult:
     """Read, plan, apply the web options, write and account (the output is locked and checked).
 
     A one-file output (JSON, WXR) is written while validate's checks run on the other core, and
@@ -134,13 +141,16 @@ def _convert(source: str | Path, output: str | Path, spec: WriterSpec[Any], opti
                               "give a file name, not stdout")
         # The checks' findings are in before the output is put in place, as when they ran first.
         checked = shared
-        written = _write(spec.layout, outputs, extra.files, output, force,
-                         lambda: findings.extend(merge_findings(checked.results(checking))))
+        put = _plan_write if dry_run else _write
+        written = put(spec.layout, outputs, extra.files, output, force,
+                      lambda: findings.extend(merge_findings(checked.results(checking))))
     write_end = len(diags)
     accounting = check_conversion(extra.archive, diags, (read_start, read_end), (read_end, write_end),
                                   spec.name, findings=findings)
-    return ConvertResult(archive=archive, written=written, diagnostics=diags, web=extra.report,
-                         accounting=accounting, site=site, output_archive=extra.archive, files=outputs)
+    plan = written if isinstance(written, WritePlan) else None
+    return ConvertResult(archive=archive, written=written if isinstance(written, list) else [],
+                         diagnostics=diags, web=extra.report, accounting=accounting, site=site,
+                         output_archive=extra.archive, files=outputs, plan=plan)
 
 
 def _keeps_archive(spec: WriterSpec[Any], web: WebOptions) -> bool:
@@ -236,6 +246,50 @@ def _write(layout: str, outputs: list[OutputFile], extra: list[OutputFile], outp
         return written
     except OSError as error:  # no space, no permission, a file where a folder should be...
         raise OutputError(_os_error_text(error), file=str(output)) from None
+
+
+def _plan_write(layout: str, outputs: list[OutputFile], extra: list[OutputFile], output: str | Path,
+                force: bool, before_commit: Callable[[], None]) -> WritePlan:
+    """What ``_write`` would do, found by reading only; it refuses what ``_write`` refuses."""
+    before_commit()  # the checks run as in a real run
+    try:
+        if layout == "tree":
+            return plan_tree([*outputs, *extra], Path(output), force=force)
+        plan = plan_file(outputs, output, force=force)
+        for out, target in beside(extra, output):
+            plan += plan_file([out], target, force=force)
+        return plan
+    except OSError as error:  # a folder that cannot be read...
+        raise OutputError(_os_error_text(error), file=str(output)) from None
+
+
+def _dry_web(web: WebOptions, spec: WriterSpec[Any]) -> WebOptions:
+    """A dry run's web options: images are counted (``_dry_plan``), not fetched; a one-file
+    output still gets the inventory a download writes beside it."""
+    if not web.download_images:
+        return web
+    return dataclasses.replace(web, download_images=None,
+                               image_inventory=web.image_inventory or spec.layout == "file")
+
+
+def _dry_plan(result: ConvertResult, web: WebOptions, reports: dict[str, str]) -> WritePlan:
+    """The dry run's plan with the reports (always rewritten) and the images to download."""
+    plan = result.plan or WritePlan()
+    files = [Path(path) for path in reports.values() if path != "-"]
+    plan += WritePlan(new=tuple(str(p) for p in files if not p.exists()),
+                      changed=tuple(str(p) for p in files if p.exists()))
+    if web.download_images and result.output_archive is not None:
+        from importer.web.download import _load_index  # the cache index, read only
+        from importer.web.images import image_inventory
+
+        folder = Path(web.download_images)
+        index = _load_index(folder)
+        wanted = list(image_inventory(result.output_archive).images)
+        names = [index.get(url, {}).get("file") for url in wanted]
+        cached = sum(1 for name in names if name and (folder / name).is_file())
+        plan += WritePlan(images_to_download=len(wanted) - cached, images_cached=cached,
+                          image_folder=web.download_images)
+    return plan
 
 
 def _report_targets(output: str | Path, report: str | Path | None,

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from importer.checks.accounting import Accounting
 from importer.diagnostics import Diagnostics
+from importer.io.plan import WritePlan
 from importer.model import Archive
 from importer.outputs import OutputFile
 from importer.site import SiteUrls
@@ -31,3 +32,6 @@ class ConvertResult:
     files: list[OutputFile] = field(default_factory=list)
     """The writer's files (relative paths and bytes), before ``io`` placed them; a streamed one
     (JSON) holds no bytes and makes them again when its ``data`` is read."""
+    plan: WritePlan | None = None
+    """Set by a dry run only (``convert(..., dry_run=True)``): the files a real run would write new,
+    change, leave unchanged and remove, and the images it would download; nothing was written."""

@@ -21,6 +21,7 @@ from importer.cli.common import (
     options_from_dataclasses,
     pick,
 )
+from importer.cli.dry_run import echo_plan
 from importer.cli.progress import terminal_progress
 from importer.diagnostics import Diagnostics
 from importer.errors import OptionError
@@ -62,6 +63,8 @@ def _refuse_foreign(values: dict[str, Any], spec: WriterSpec[Any]) -> None:
 @click.option("--from", "from_format", type=click.Choice(reader_names()),
               help="Force the input format instead of detecting it.")
 @click.option("--force", is_flag=True, help="Replace existing files that blogimport did not write.")
+@click.option("--dry-run", "dry_run", is_flag=True,
+              help="Do everything but write: say which files a real run would add, change and remove.")
 @QUIET
 @VERBOSE
 @click.option("--report", "report", metavar="FILE",
@@ -75,7 +78,7 @@ def _refuse_foreign(values: dict[str, Any], spec: WriterSpec[Any]) -> None:
 @options_from_dataclasses([*_WRITER_OPTION_CLASSES, WebOptions])
 @handle_errors
 def convert(input_path: str, to: str, output: str, from_format: str | None, force: bool,
-            quiet: bool, verbose: bool, report: str | None, report_html: str | None,
+            dry_run: bool, quiet: bool, verbose: bool, report: str | None, report_html: str | None,
             report_views: str, fail_on: str, **values: Any) -> None:
     """Convert INPUT (an export, a Takeout folder or zip, saved pages) to another format.
 
@@ -85,6 +88,7 @@ def convert(input_path: str, to: str, output: str, from_format: str | None, forc
       blogimport convert takeout-20240101.zip --blog "Sosmedia ja muuta" --to hugo -o site/
       blogimport convert Takeout/ --blog all --to hugo -o sites/   # each blog in sites/<blog>/
       blogimport convert blog.xml --to hugo -o site/ --report-html report.html
+      blogimport convert blog.xml --to hugo -o site/ --dry-run   # what would change in site/
     """
     check_verbosity(quiet, verbose)
     spec = get_writer(to)
@@ -97,7 +101,7 @@ def convert(input_path: str, to: str, output: str, from_format: str | None, forc
     common: dict[str, Any] = {"from_format": from_format, "write_options": write_options,
                               "force": force, "web": web_options, "progress": progress,
                               "report": report, "report_html": report_html,
-                              "report_views": report_views}
+                              "report_views": report_views, "dry_run": dry_run}
     try:
         if read_options.blog == ALL_BLOGS:
             runs = convert_each_blog(input_path, output, to, read_options=read_options, **common)
@@ -126,6 +130,13 @@ def _print_run(result: ConvertResult, output: str, web_options: WebOptions, *, q
         for line in result.web.summary_lines():
             click.echo(line, err=True)
     counts = summarize(result.archive)["counts"]
+    if result.plan is not None:
+        click.echo(f"{_n(counts['posts'], 'post')}, {_n(counts['pages'], 'page')}, "
+                   f"{_n(counts['comments'], 'comment')} read", err=True)
+        if result.accounting is not None:
+            click.echo(result.accounting.line(), err=True)
+        echo_plan(result.plan, output, quiet=quiet, verbose=verbose)
+        return
     if output != "-":
         click.echo(
             f"{_n(counts['posts'], 'post')}, {_n(counts['pages'], 'page')}, "

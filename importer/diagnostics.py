@@ -128,6 +128,8 @@ DiagnosticCode = Literal[
     "control-chars-removed",
     "entry-id-renamed",
     "split-oversize",
+    "post-password-withheld",
+    "featured-image-missing",
 ]
 
 
@@ -271,6 +273,16 @@ CODES: dict[DiagnosticCode, Code] = {
         _c("split-oversize", _W, "One entry with its comments and attachments is larger than "
            "--split-size; it was written alone in a file over that size.",
            "Raise --split-size or the upload limit of the WordPress host."),
+        _c("post-password-withheld", _W, "A password-protected WordPress post was written as a "
+           "draft, without its password: a static site or a JSON document cannot protect a page, "
+           "and publishing it openly would show what the author kept behind the password.",
+           "To publish it anyway, remove the draft mark in its front matter (draft: true, "
+           "published: false, Status: draft) or set its status in JSON; convert to WXR to keep "
+           "the password."),
+        _c("featured-image-missing", _W, "A WordPress post names a featured image (_thumbnail_id) "
+           "that is not an attachment in the export; the post was kept without it.",
+           "Export the attachments too (WordPress: Tools > Export > All content), or set the "
+           "featured image again after the import."),
     ]
 }
 

@@ -125,8 +125,9 @@ class Post:
 
     @property
     def is_public(self) -> bool:
-        """True only for a published post; drafts and unknown statuses are not public."""
-        return self.status == POST_PUBLISHED
+        """True only for a published post; drafts, unknown statuses and password-protected
+        WordPress posts (``extra["post_password"]``: a static page cannot ask for it) are not public."""
+        return self.status == POST_PUBLISHED and not self.extra.get("post_password")
 
 
 @dataclass(frozen=True)

@@ -82,4 +82,11 @@ EXAMPLES: dict[str, str] = {
                     "skipped.",
     "split-oversize": "out/blog-003.wxr:entry[7000000000000000001]: warning[split-oversize]: 'Orkut' "
                       "with its comments is 3.2 MB, over --split-size 2 MB; written alone.",
+    "post-password-withheld": "export.wordpress.xml:entry[15]: warning[post-password-withheld]: 'Salainen "
+                              "suunnitelma' is password-protected in WordPress; written as a draft without "
+                              "its password (a static page cannot ask for one). To publish it openly, "
+                              "remove the draft mark from its front matter.",
+    "featured-image-missing": "export.wordpress.xml:entry[13]: warning[featured-image-missing]: 'Kesä' names "
+                              "attachment 999 as its featured image, which is not an attachment with a "
+                              "URL in this export; kept without it.",
 }

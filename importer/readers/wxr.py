@@ -21,6 +21,8 @@ little memory. Quirks handled:
 - Comments: ``comment_approved`` 1 → published, 0 → pending, spam → spam, trash → deleted;
   ``comment_parent`` threads within the item; pingbacks keep ``extra["comment_type"]``.
 - What our WXR writer stored in postmeta (Blogger ids, permalinks, exact statuses) is restored.
+- ``excerpt``, ``post_password``, ``menu_order``, ``sticky`` are kept in ``extra``; an image's alt
+  text as ``alt_text``; featured images and category parents are resolved in ``wxr_links``.
 """
 
 from __future__ import annotations
@@ -28,7 +30,6 @@ from __future__ import annotations
 import json
 import math
 from collections import Counter
-from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta, timezone, tzinfo
 from pathlib import Path
@@ -44,6 +45,7 @@ from importer.model import KNOWN_KINDS, Archive, Author, Blog, Comment, Location
 from importer.options import ReadOptions
 from importer.readers.blogger_threads import check_thread
 from importer.readers.encoding import encoding_override
+from importer.readers.wxr_links import category_parents, resolve_links
 from importer.readers.wxr_stream import CleanStream, channel_children
 from importer.readers.wxr_stream import key as _key
 from importer.slugs import decode_slug
@@ -108,6 +110,10 @@ class _State:
     """Our post ids so far (a WordPress.com export repeats some ``post_id``s)."""
     kinds: Counter[str] = field(default_factory=Counter)
     assumed_utc: bool = False
+    thumbnails: dict[str, str] = field(default_factory=dict)
+    """Our post id -> the WXR ``post_id`` its ``_thumbnail_id`` names (resolved at the end)."""
+    categories: dict[str, tuple[str, str]] = field(default_factory=dict)
+    """Declared category nicename -> (name, parent nicename)."""
 
     def instant(self, local: str, gmt: str, entry: str | None = None) -> datetime | None:
         """The moment of a (``post_date``, ``post_date_gmt``) pair, in the blog zone.
@@ -221,8 +227,8 @@ def _item_extra(raw: _Raw, kind: str) -> dict[str, str]:
     parent = f.get("wp:post_parent", "0").strip()
     if parent not in ("", "0"):
         extra[meta.EXTRA_PARENT] = parent  # a WXR id until _resolve_parents runs
-    for name, key in (("excerpt:encoded", "excerpt"), ("wp:post_password", "post_password"),
-                      ("wp:menu_order", "menu_order"), ("wp:is_sticky", "sticky")):
+    for name, key in (("excerpt:encoded", meta.EXTRA_EXCERPT), ("wp:post_password", meta.EXTRA_PASSWORD),
+                      ("wp:menu_order", meta.EXTRA_MENU_ORDER), ("wp:is_sticky", meta.EXTRA_STICKY)):
         value = f.get(name, "").strip()
         if value and value != "0":
             extra[key] = value
@@ -256,6 +262,9 @@ def _item(raw: _Raw, state: _State) -> Post | None:
     location = meta.location_from(pairs)
     updated = pairs.get(meta.UPDATED)
     state.ids.setdefault(wp_id or post_id, post_id)
+    thumbnail = pairs.get(meta.THUMBNAIL_ID, "").strip()
+    if thumbnail not in ("", "0"):
+        state.thumbnails[post_id] = thumbnail
     return Post(
         id=post_id, kind=kind, title=f.get("title", ""),
         status=pairs.get(meta.STATUS) or STATUSES.get(status, status or "draft"),
@@ -312,20 +321,14 @@ def _channel_child(element: etree._Element, state: _State) -> None:
         fields = _collect(element).fields
         login = fields.get("wp:author_login", "").strip()
         state.authors[login] = fields.get("wp:author_display_name", "") or login
+    elif key == "wp:category":
+        fields = _collect(element).fields
+        nicename = fields.get("wp:category_nicename", "").strip()
+        state.categories.setdefault(nicename, (fields.get("wp:cat_name", "").strip() or nicename,
+                                               fields.get("wp:category_parent", "").strip()))
     elif key in ("title", "link", "description", "language", "wp:wxr_version", "wp:base_blog_url",
                  "wp:base_site_url"):
         state.channel.setdefault(key, _text(element))
-
-
-def _resolve_parents(posts: list[Post], ids: Mapping[str, str]) -> list[Post]:
-    """``extra["post_parent"]`` from a WXR id to the parent entry's id in this archive."""
-    resolved = []
-    for post in posts:
-        parent = post.extra.get(meta.EXTRA_PARENT)
-        if parent is not None and parent in ids:
-            post = replace(post, extra={**post.extra, meta.EXTRA_PARENT: ids[parent]})
-        resolved.append(post)
-    return resolved
 
 
 def _report(state: _State, stream: CleanStream) -> None:
@@ -365,5 +368,7 @@ def read_wxr(path: Path, options: ReadOptions, diagnostics: Diagnostics) -> Arch
         url=(channel.get("wp:base_blog_url") or channel.get("link") or "").strip() or None,
         locale=channel.get("language", "").strip() or None, timezone=options.timezone if zone else None,
         description=channel.get("description", "").strip(),
+        extra=category_parents(state.categories),
     )
-    return Archive(blog=blog, posts=tuple(_resolve_parents(state.posts, state.ids)), source_format="wxr")
+    posts = resolve_links(state.posts, state.ids, state.thumbnails, diagnostics)
+    return Archive(blog=blog, posts=tuple(posts), source_format="wxr")

@@ -5,14 +5,28 @@ Per generator (OUTPUTS.md): Hugo ``lastmod``/``draft``/``aliases``/``url``; Jeky
 ``last_modified_at``, ``published: false``, ``redirect_from``, ``permalink``, ``excerpt_separator``
 and ``render_with_liquid: false`` when a body holds Liquid-like braces; Zola TOML with ``updated``,
 ``aliases``, ``taxonomies`` and the author under ``extra``; Pelican its ``Key: value`` header.
+A WordPress featured image goes where themes look for it: Hugo ``images: [url]`` (its Open Graph
+and Twitter card templates and most themes), Jekyll ``image`` (jekyll-seo-tag); Zola and Pelican
+have no customary key, and the newer presets' themes disagree, so they leave it out (it stays in
+JSON and WXR output).
 """
 
 from __future__ import annotations
 
 from typing import Any
+from urllib.parse import urlsplit
 
+from importer.model import Post
 from importer.writers.markdown.frontmatter import pelican_header, toml_front_matter, yaml_front_matter
 from importer.writers.markdown.presets import EntryFacts
+from importer.wxr_meta import EXTRA_FEATURED_IMAGE
+
+
+def featured_image(post: Post) -> str | None:
+    """The post's featured image URL when it is a web address (``http(s)``, or site-relative)."""
+    url = post.extra.get(EXTRA_FEATURED_IMAGE, "").strip()
+    scheme = urlsplit(url).scheme.lower() if url else ""
+    return url if url and (scheme in ("http", "https") or (not scheme and url.startswith("/"))) else None
 
 
 def pelican_head(facts: EntryFacts) -> str:
@@ -37,6 +51,8 @@ def jekyll_values(facts: EntryFacts, is_page: bool, own_url: bool, more: str) ->
     if own_url:
         values["permalink"] = facts.url
     values["tags"] = facts.tags
+    if facts.image:
+        values["image"] = facts.image
     if facts.alias:
         values["redirect_from"] = [facts.alias]
     if facts.summary is not None:
@@ -71,6 +87,8 @@ def hugo_values(facts: EntryFacts, own_url: bool) -> dict[str, Any]:
     if own_url:
         values["url"] = facts.url
     values["tags"] = facts.tags
+    if facts.image:
+        values["images"] = [facts.image]
     if facts.alias:
         values["aliases"] = [facts.alias]
     return _with_author(values, facts)

@@ -137,6 +137,8 @@ class EntryFacts:
     summary: str | None
     templating: bool
     """True when the body holds ``{{`` or ``{%``."""
+    image: str | None = None
+    """The featured image's URL (a WordPress input's ``_thumbnail_id``), when known."""
 
 
 def preset_front_matter(flavor: str, facts: EntryFacts, is_page: bool) -> dict[str, Any]:

@@ -34,7 +34,7 @@ from importer.site import SiteUrls
 from importer.slugs import slugify
 from importer.writers.markdown.comments import comments_file, comments_path, kept_comments
 from importer.writers.markdown.frontmatter import toml_front_matter, yaml_front_matter
-from importer.writers.markdown.heads import classic_head
+from importer.writers.markdown.heads import classic_head, featured_image
 from importer.writers.markdown.layout import PlannedPost, local_time
 from importer.writers.markdown.notes import site_notes
 from importer.writers.markdown.options import MarkdownOptions
@@ -47,6 +47,7 @@ from importer.writers.markdown.presets import (
     preset_front_matter,
 )
 from importer.writers.markdown.urls import markdown_site_urls, planned_posts
+from importer.writers.protected import withhold_passwords
 from importer.writers.sanitized import report_removed, sanitize_comments
 from importer.writers.zone import blog_zone
 
@@ -231,7 +232,7 @@ def front_matter(post: Post, planned: PlannedPost, body: ConvertedBody, options:
         _front_date(post.updated, blog) if post.updated else None, not post.is_public,
         list(dict.fromkeys((labels or {}).get(label, label) for label in post.labels)), old_path(post),
         post.author.name if post.author else None, body.summary,
-        "{{" in body.markdown or "{%" in body.markdown)
+        "{{" in body.markdown or "{%" in body.markdown, featured_image(post))
     flavor = options.flavor
     if flavor in PRESETS:
         return yaml_front_matter(preset_front_matter(flavor, facts, post.kind == "page"))
@@ -261,6 +262,8 @@ def write_markdown(archive: Archive, options: MarkdownOptions, diagnostics: Diag
     if options.flavor == "zola" and options.front_matter != "toml":
         options = _replace(options, front_matter="toml")
     _skip_drafts(archive, options, diagnostics)
+    archive = withhold_passwords(archive, diagnostics, report=options.drafts,
+                                 how="remove the draft mark from its front matter")
     blog_zone(archive.blog, diagnostics)  # an unknown zone is said once, not silently ignored
     planned = planned_posts(site if site is not None else markdown_site_urls(archive, options, diagnostics))
     posts = [p for p in archive.posts if p.id in planned]

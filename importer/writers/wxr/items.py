@@ -34,6 +34,9 @@ class WxrTerm:
     nicename: str
     """ASCII slug; WordPress's identity for the term."""
     name: str
+    parent: int = 0
+    """The parent category's term id (0: none); WordPress's importer creates it from the nicename."""
+    parent_nicename: str = ""
 
 
 @dataclass
@@ -72,6 +75,11 @@ class WxrItem:
     post_name: str = ""
     parent: int = 0
     excerpt: str = ""
+    """The WordPress input's own excerpt; empty for other sources (WordPress makes one)."""
+    menu_order: int = 0
+    password: str = ""
+    """A WordPress input's ``post_password``: WordPress keeps the post behind it again."""
+    sticky: bool = False
     terms: list[WxrTerm] = field(default_factory=list)
     meta: list[tuple[str, str]] = field(default_factory=list)
     comments: list[WxrComment] = field(default_factory=list)

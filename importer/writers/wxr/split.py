@@ -38,9 +38,15 @@ class _Part:
     size: int
 
 
-def _needs(item: WxrItem) -> tuple[set[str], set[int]]:
+def _needs(item: WxrItem, parents: dict[int, int]) -> tuple[set[str], set[int]]:
+    """The logins and term ids ``item`` needs declared, a category's ancestors included."""
     members = [item, *item.attachments]
-    return {m.creator for m in members}, {t.id for m in members for t in m.terms}
+    ids = {t.id for m in members for t in m.terms}
+    for term in list(ids):
+        while parents.get(term, 0) and parents[term] not in ids:
+            term = parents[term]
+            ids.add(term)
+    return {m.creator for m in members}, ids
 
 
 def split_documents(channel: WxrChannel, authors: Sequence[WxrAuthor], terms: Sequence[WxrTerm],
@@ -48,12 +54,13 @@ def split_documents(channel: WxrChannel, authors: Sequence[WxrAuthor], terms: Se
     """Complete WXR documents, each at most ``limit`` bytes unless one group alone is larger."""
     author_size = {a.login: len(render_author(a).encode("utf-8")) for a in authors}
     term_size = {t.id: len(render_term(t).encode("utf-8")) for t in terms}
+    parents = {t.id: t.parent for t in terms if t.parent}
     fixed = len((render_head(channel) + render_generator() + render_tail()).encode("utf-8"))
     documents: list[bytes] = []
     current = _Part([], set(), set(), fixed)
     for item in groups:
         data = render_group(item).encode("utf-8")
-        logins, term_ids = _needs(item)
+        logins, term_ids = _needs(item, parents)
         growth = (len(data) + sum(author_size[a] for a in logins - current.logins)
                   + sum(term_size[t] for t in term_ids - current.terms))
         if current.groups and current.size + growth > limit:

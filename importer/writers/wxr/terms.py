@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import hashlib
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
 from importer.diagnostics import Diagnostics, plural
@@ -58,25 +58,59 @@ def post_labels(post: Post, labels_as: str) -> list[tuple[str, str]]:
 
 
 def build_terms(posts: Iterable[Post], labels_as: str, locale: str | None,
-                diagnostics: Diagnostics) -> TermTable:
-    """Terms for every label of ``posts``; merges of differing spellings are reported."""
+                diagnostics: Diagnostics, parents: Mapping[str, str] | None = None) -> TermTable:
+    """Terms for every label of ``posts``; merges of differing spellings are reported.
+
+    ``parents`` (``{category: parent category}``, from a WXR input) nests categories: a parent is
+    declared even when no post uses it, and always before its children.
+    """
     uses: Counter[tuple[str, str]] = Counter()
     for post in sorted(posts, key=lambda p: (p.published, p.id)):  # order-independent result
         uses.update(dict.fromkeys(post_labels(post, labels_as), 1))
+    parents = parents or {}
+    for domain, label in list(uses):
+        seen = {label}
+        while domain == "category" and parents.get(label) not in (None, *seen):
+            label = parents[label]
+            seen.add(label)
+            uses[("category", label)] += 0  # declared, used by no post
     groups: dict[tuple[str, str], list[tuple[str, str]]] = {}
     for key in uses:  # first-seen order
         groups.setdefault((key[0], nicename(key[1], locale)), []).append(key)
+    winners = {group: max(spellings, key=lambda key: uses[key])  # max keeps the first on ties
+               for group, spellings in groups.items()}
+    parent_of = {group: (group[0], nicename(parents[winner[1]], locale)) for group, winner in winners.items()
+                 if group[0] == "category" and winner[1] in parents}
     table = TermTable()
-    ordered = sorted(groups.items(), key=lambda item: item[0][0] != "category")  # categories first
-    for number, ((domain, slug), spellings) in enumerate(ordered, start=1):
-        winner = max(spellings, key=lambda key: uses[key])  # max keeps the first on ties
-        term = WxrTerm(id=number, domain=domain, nicename=slug, name=winner[1])
+    numbers: dict[tuple[str, str], int] = {}
+    for group in _parents_first(list(groups), parent_of):
+        winner, parent = winners[group], parent_of.get(group)
+        numbers[group] = len(numbers) + 1
+        term = WxrTerm(id=numbers[group], domain=group[0], nicename=group[1], name=winner[1],
+                       parent=numbers.get(parent, 0) if parent else 0,
+                       parent_nicename=parent[1] if parent and parent in numbers else "")
         table.terms.append(term)
-        for key in spellings:
+        for key in groups[group]:
             table.by_label[key] = term
-            if key != winner:
+            if key != winner and uses[key]:
                 diagnostics.report("label-merged", f"Label '{key[1]}' ({plural(uses[key], 'post')}) was "
                                    f"merged into '{winner[1]}' ({plural(uses[winner], 'post')}): "
                                    "WordPress term "
-                                   f"'{slug}'.")
+                                   f"'{group[1]}'.")
     return table
+
+
+def _parents_first(groups: list[tuple[str, str]], parent_of: Mapping[tuple[str, str], tuple[str, str]]
+                   ) -> list[tuple[str, str]]:
+    """Categories first (each after its parent), then tags; otherwise in the given order."""
+    ordered: list[tuple[str, str]] = []
+    placed: set[tuple[str, str]] = set()
+    for group in sorted(groups, key=lambda g: g[0] != "category"):
+        chain = [group]
+        while chain[-1] in parent_of and parent_of[chain[-1]] not in (*chain, *placed):
+            chain.append(parent_of[chain[-1]])
+        for member in reversed(chain):
+            if member not in placed and member in groups:
+                placed.add(member)
+                ordered.append(member)
+    return ordered

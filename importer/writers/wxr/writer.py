@@ -57,8 +57,9 @@ def _local(moment: datetime, zone: tzinfo | None) -> datetime:
     return moment.astimezone(zone) if zone is not None else moment
 
 
-def post_meta(post: Post, post_name: str) -> list[tuple[str, str]]:
-    """The postmeta that carries what WordPress has no field for."""
+def post_meta(post: Post, post_name: str, thumbnail: int = 0) -> list[tuple[str, str]]:
+    """The postmeta that carries what WordPress has no field for (``thumbnail``: the featured
+    image's attachment item, 0 when none is written)."""
     pairs: list[tuple[str, str]] = []
     if post.url:
         pairs.append((meta.PERMALINK, post.url))
@@ -78,8 +79,22 @@ def post_meta(post: Post, post_name: str) -> list[tuple[str, str]]:
         if post.location.latitude is not None and post.location.longitude is not None:
             pairs += [(meta.GEO_LATITUDE, repr(post.location.latitude)),
                       (meta.GEO_LONGITUDE, repr(post.location.longitude))]
-    skip = (meta.EXTRA_CATEGORIES, meta.EXTRA_ATTACHMENT_URL, meta.EXTRA_PARENT)
+    if post.extra.get(meta.EXTRA_ALT):
+        pairs.append((meta.IMAGE_ALT, post.extra[meta.EXTRA_ALT]))
+    skip: tuple[str, ...] = (meta.EXTRA_CATEGORIES, meta.EXTRA_ATTACHMENT_URL, meta.EXTRA_PARENT,
+                             *meta.ITEM_FIELDS)
+    if thumbnail:  # the reader finds the image again from WordPress's own key
+        pairs.append((meta.THUMBNAIL_ID, str(thumbnail)))
+        skip += (meta.EXTRA_FEATURED_IMAGE, meta.EXTRA_FEATURED_ID)
     return pairs + meta.extra_meta(post.extra, skip)
+
+
+def _menu_order(text: str) -> int:
+    """``wp:menu_order`` from ``extra`` (an integer; anything else is 0)."""
+    try:
+        return int(text.strip()) if len(text) < 20 else 0
+    except ValueError:
+        return 0
 
 
 def _reverse_status(value: str, table: dict[str, str]) -> str | None:
@@ -115,14 +130,17 @@ def _comments(post: Post, ctx: _Context) -> list[WxrComment]:
 def _item(post: Post, ctx: _Context) -> WxrItem:
     wp_id = ctx.ids[post.id]
     post_name = ctx.names.get(post.id, "")
+    thumbnail = ctx.ids.get(post.extra.get(meta.EXTRA_FEATURED_ID, ""), 0)
     item = WxrItem(
         id=wp_id, source_id=post.id, title=post.title,
         link=post.url or f"{ctx.base_url}?p={wp_id}", guid=post.url or f"{ctx.base_url}?p={wp_id}",
         creator=ctx.authors.login(post.author), date=_local(post.published, ctx.zone),
         content=post.content_html, post_type=post.kind,
         status=POST_STATUS.get(post.status, "draft"), post_name=post_name,
-        terms=ctx.terms.for_post(post, ctx.options.labels_as), meta=post_meta(post, post_name),
-        comments=_comments(post, ctx),
+        terms=ctx.terms.for_post(post, ctx.options.labels_as), meta=post_meta(post, post_name, thumbnail),
+        comments=_comments(post, ctx), excerpt=post.extra.get(meta.EXTRA_EXCERPT, ""),
+        menu_order=_menu_order(post.extra.get(meta.EXTRA_MENU_ORDER, "")),
+        password=post.extra.get(meta.EXTRA_PASSWORD, ""), sticky=post.extra.get(meta.EXTRA_STICKY) == "1",
     )
     item.parent = ctx.ids.get(post.extra.get(meta.EXTRA_PARENT, ""), 0)
     if post.kind == "attachment":
@@ -176,7 +194,8 @@ def build_plan(archive: Archive, options: WxrOptions, diagnostics: Diagnostics, 
     ctx = _Context(
         options=options, diagnostics=diagnostics, zone=blog_zone(archive.blog, diagnostics),
         base_url=archive.blog.url or "", authors=AuthorTable(locale),
-        terms=build_terms(posts, options.labels_as, locale, diagnostics),
+        terms=build_terms(posts, options.labels_as, locale, diagnostics,
+                          meta.category_parents(archive.blog.extra)),
         ids={post.id: number for number, post in enumerate(posts, start=1)},
         names=dict(site.slugs), next_item=len(posts),
     )

@@ -111,7 +111,7 @@ def render_term(term: WxrTerm) -> str:
         return "\t<wp:category>" + "".join([
             _el("wp:term_id", str(term.id)),
             _el("wp:category_nicename", plain(term.nicename)),
-            _el("wp:category_parent", ""),
+            _el("wp:category_parent", plain(term.parent_nicename)),
             _el("wp:cat_name", cdata(term.name)),
         ]) + "</wp:category>\n"
     return "\t<wp:tag>" + "".join([
@@ -181,10 +181,10 @@ def render_item(item: WxrItem) -> str:
         _el("wp:post_name", plain(item.post_name)),
         _el("wp:status", plain(item.status)),
         _el("wp:post_parent", str(item.parent)),
-        _el("wp:menu_order", "0"),
+        _el("wp:menu_order", str(item.menu_order)),
         _el("wp:post_type", plain(item.post_type)),
-        _el("wp:post_password", ""),
-        _el("wp:is_sticky", "0"),
+        _el("wp:post_password", cdata(item.password) if item.password else ""),
+        _el("wp:is_sticky", "1" if item.sticky else "0"),
     ]
     if item.attachment_url is not None:
         fields.append(_el("wp:attachment_url", cdata(item.attachment_url)))

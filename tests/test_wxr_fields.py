@@ -95,13 +95,19 @@ def test_protected_post_is_a_draft_without_its_password_in_markdown(tmp_path: Pa
     assert warning.entry == "10" and "Salainen" in warning.message
 
 
-def test_protected_post_is_a_draft_without_its_password_in_json(tmp_path: Path) -> None:
+def test_json_keeps_the_protected_post_whole_and_what_is_made_from_it_withholds_it(tmp_path: Path) -> None:
+    # JSON is the lossless archive: the post keeps its status and password, so JSON -> WXR gives
+    # WordPress the protected post back, and JSON -> Markdown still never publishes it openly
     archive, _ = load(tmp_path, wordpress_export())
-    files, diagnostics = files_of(archive, "json")
-    data = files["archive.json"]
-    assert SECRET.encode() not in data
-    post = next(p for p in json.loads(data)["posts"] if p["title"] == "Salainen")
-    assert post["status"] == "draft" and post["extra"]["password_protected"] == "1"
+    files, _ = files_of(archive, "json")
+    post = next(p for p in json.loads(files["archive.json"])["posts"] if p["title"] == "Salainen")
+    assert post["status"] == "published" and post["extra"]["post_password"] == SECRET
+    again, _ = load(tmp_path, files["archive.json"].decode(), "archive.json")
+    _, root = to_wxr(again)
+    assert wxr_item(root, "Salainen").findtext(f"{WP}post_password") == SECRET
+    site, diagnostics = files_of(again, "hugo")
+    [page] = [data for path, data in site.items() if b"Salainen" in data and path.endswith(".md")]
+    assert b"draft: true" in page and all(SECRET.encode() not in data for data in site.values())
     assert [d.entry for d in diagnostics if d.code == "post-password-withheld"] == ["10"]
 
 

@@ -31,7 +31,6 @@ from importer.model import Archive, Author, Blog, Comment, Location, Post
 from importer.options import PermalinkOption, SiteUrlOption, option
 from importer.outputs import OutputFile
 from importer.site import SiteUrls
-from importer.writers.protected import withhold_passwords
 from importer.writers.sanitized import sanitize_archive
 
 SCHEMA = "blog-archive/1"
@@ -168,7 +167,6 @@ def write_json(
     """
     del site  # JSON holds every entry where the model has it: nothing to place
     archive = sanitize_archive(archive, diagnostics, bodies=options.sanitize)
-    archive = withhold_passwords(archive, diagnostics, how='set its "status" to "published"')
     if options.lines:
         return [OutputFile.streamed("archive.jsonl", lambda: _lines(archive), SIGNATURE)]
     return [OutputFile.streamed("archive.json", lambda: iter_document(archive), SIGNATURE)]

@@ -1,10 +1,12 @@
-"""Password-protected WordPress posts in outputs that cannot protect a page (Markdown, JSON).
+"""Password-protected WordPress posts in outputs that cannot protect a page (Markdown).
 
 WordPress shows a post with a ``post_password`` only to readers who type it. A static site has no
 such gate, so such a post that was published is written as a draft instead (each flavor marks
 drafts its own way; ``Post.is_public`` is already False for it), the password itself is never
 written (``extra["password_protected"] = "1"`` says there was one), and each one is reported
-(``post-password-withheld``) with how to publish it deliberately. WXR output keeps the password.
+(``post-password-withheld``) with how to publish it deliberately. WXR output keeps the password;
+JSON, the archive for one's own scripts, keeps the post as WordPress had it (its status and
+``extra["post_password"]``), so JSON -> WXR restores it and JSON -> Markdown withholds it here.
 """
 
 from __future__ import annotations

@@ -62,6 +62,7 @@ def test_a_fresh_folder_is_planned_and_nothing_is_made(tmp_path: Path) -> None:
                          f"files in {out})")
     assert "new: 10 files" in lines
     assert "  … and 7 more" in lines
+    assert "entries: 10 read, 10 to write, 0 skipped" in lines  # not "written": nothing was
     assert stdout == ""
     # the real run writes exactly the files the dry run named
     plan = convert(LEGACY, out, "hugo", dry_run=True).plan

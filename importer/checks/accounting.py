@@ -42,10 +42,11 @@ class Accounting:
         """True when read = written + skipped (always, unless a writer misreports)."""
         return self.read == self.written + self.skipped_total
 
-    def line(self) -> str:
-        """``entries: 9 read, 7 written, 2 skipped (1 draft-skipped, 1 entry-invalid)``."""
+    def line(self, written: str = "written") -> str:
+        """``entries: 9 read, 7 written, 2 skipped (1 draft-skipped, 1 entry-invalid)``; a dry run
+        says ``7 to write`` (``written="to write"``)."""
         reasons = ", ".join(f"{n:,} {code}" for code, n in sorted(self.skipped.items()))
-        return (f"entries: {self.read:,} read, {self.written:,} written, {self.skipped_total:,} skipped"
+        return (f"entries: {self.read:,} read, {self.written:,} {written}, {self.skipped_total:,} skipped"
                 + (f" ({reasons})" if reasons else ""))
 
 

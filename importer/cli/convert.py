@@ -134,7 +134,7 @@ def _print_run(result: ConvertResult, output: str, web_options: WebOptions, *, q
         click.echo(f"{_n(counts['posts'], 'post')}, {_n(counts['pages'], 'page')}, "
                    f"{_n(counts['comments'], 'comment')} read", err=True)
         if result.accounting is not None:
-            click.echo(result.accounting.line(), err=True)
+            click.echo(result.accounting.line(written="to write"), err=True)
         echo_plan(result.plan, output, quiet=quiet, verbose=verbose)
         return
     if output != "-":

@@ -16,7 +16,7 @@ import importer
 from importer.diagnostics import Diagnostics, Severity
 from importer.writers import get_writer, write
 from importer.writers.markdown import MarkdownOptions, plan
-from importer.writers.markdown import writer as writer_module
+from importer.writers.markdown import bodies as bodies_module
 
 P1 = "7000000000000000001"
 DRAFT = "7000000000000000007"
@@ -152,8 +152,8 @@ def test_hugo_bundles_shortcodes_toml() -> None:
 
 
 def test_same_input_same_bytes_and_jobs_do_not_matter(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(writer_module, "PARALLEL_THRESHOLD", 1)  # use the process pool
-    monkeypatch.setattr(writer_module, "_CHUNK", 2)
+    monkeypatch.setattr(bodies_module, "PARALLEL_THRESHOLD", 1)  # use the process pool
+    monkeypatch.setattr(bodies_module, "_CHUNK", 2)
     archive = blog_fi()
     one = write(archive, "hugo", MarkdownOptions(flavor="hugo", jobs=1))
     again = write(archive, "hugo", MarkdownOptions(flavor="hugo", jobs=2))

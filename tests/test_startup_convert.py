@@ -30,9 +30,9 @@ UNUSED_BY_JSON = ("importer.report.build", "importer.report.page", "markdown_it"
                   "concurrent.futures.process")
 
 
-def _modules_after_convert(source: Path, out: Path, *extra: str) -> set[str]:
+def _modules_after_convert(source: Path, out: Path, *extra: str, to: str = "json") -> set[str]:
     probe = ("import json, sys\nfrom importer.cli import main\n"
-             f"sys.argv = ['blogimport', 'convert', {str(source)!r}, '--to', 'json', '-o', {str(out)!r}, "
+             f"sys.argv = ['blogimport', 'convert', {str(source)!r}, '--to', {to!r}, '-o', {str(out)!r}, "
              f"'-q', *{list(extra)!r}]\n"
              "try:\n    main()\nexcept SystemExit as stop:\n    assert not stop.code, stop.code\n"
              "print(json.dumps(sorted(sys.modules)))")
@@ -54,3 +54,11 @@ def test_a_json_conversion_loads_no_report_wxr_writer_or_http_client(one_post: P
 def test_what_a_run_asks_for_is_still_loaded(one_post: Path, tmp_path: Path) -> None:
     loaded = _modules_after_convert(one_post, tmp_path / "blog.json", "--report", str(tmp_path / "r.json"))
     assert "importer.report.build" in loaded and (tmp_path / "r.json").is_file()
+
+
+def test_a_small_site_is_converted_without_starting_or_loading_a_process_pool(one_post: Path,
+                                                                             tmp_path: Path) -> None:
+    loaded = _modules_after_convert(one_post, tmp_path / "site", to="hugo")
+    assert (tmp_path / "site" / "content" / "posts").is_dir()
+    assert "importer.html.markdown" in loaded  # it did convert the body
+    assert sorted(m for m in ("multiprocessing", "concurrent.futures.process") if m in loaded) == []

@@ -64,3 +64,12 @@ def test_our_own_wxr_keeps_bodies_byte_for_byte(tmp_path: Path) -> None:
     archive, _ = load(tmp_path, write(source, "wxr")[0].data)
     bodies = {p.id: p.content_html for p in source.posts}
     assert {p.id: p.content_html for p in archive.posts} == bodies
+
+
+def test_line_breaks_inside_a_block_element_are_kept_as_wordpress_shows_them() -> None:
+    # the theme unit test's <address> of three lines came out as one line in every output
+    body = ("<address>1 Infinite Loop\nCupertino, CA 95014\nUnited States</address><strong>Seuraava</strong>"
+            "\n\n<ul>\n<li>yksi\njatkuu</li>\n<li>kaksi</li>\n</ul>")
+    assert auto_paragraphs(body) == (
+        "<address>1 Infinite Loop<br />\nCupertino, CA 95014<br />\nUnited States</address>\n"
+        "<p><strong>Seuraava</strong></p>\n<ul>\n<li>yksi<br />\njatkuu</li>\n<li>kaksi</li>\n</ul>")

@@ -3,9 +3,10 @@
 A WXR export holds post and comment bodies as typed: the classic editor stores
 ``First paragraph.\\n\\nSecond`` and WordPress adds the ``<p>`` and ``<br />`` only when it displays
 the post. Read as HTML, such a body would run its paragraphs together, so the WXR reader makes the
-paragraphs itself: a blank line ends a paragraph, a single line break becomes ``<br />``; block
-elements stand on their own, and ``<pre>``, ``<script>``, ``<style>`` and comments are left as
-written. Block-editor bodies (``<!-- wp:...``) already carry their markup and are left alone.
+paragraphs itself: a blank line ends a paragraph, a single line break becomes ``<br />`` (also
+inside a block element such as ``<address>`` or ``<li>``, but never right beside a block tag);
+block elements stand on their own, and ``<pre>``, ``<script>``, ``<style>`` and comments are left
+as written. Block-editor bodies (``<!-- wp:...``) already carry their markup and are left alone.
 """
 
 from __future__ import annotations
@@ -20,6 +21,10 @@ _CLOSE = re.compile(rf"(</(?:{_BLOCKS})\s*>)", re.IGNORECASE)
 _STARTS_BLOCK = re.compile(rf"^</?(?:{_BLOCKS})\b", re.IGNORECASE)
 _KEEP = re.compile(r"<(pre|script|style|textarea)\b.*?</\1\s*>|<!--.*?-->", re.IGNORECASE | re.DOTALL)
 _PLACEHOLDER = "\x00{}\x00"
+_LINE_BREAK = re.compile(r"[ \t]*\n[ \t]*")
+#: A break WordPress takes back: right after a block tag, or right before one.
+_BESIDE_BLOCK = re.compile(rf"(</?(?:{_BLOCKS})\b[^>]*>)<br />\n|<br />\n(?=</?(?:{_BLOCKS})\b)",
+                           re.IGNORECASE)
 
 
 def needs_paragraphs(text: str) -> bool:
@@ -40,10 +45,17 @@ def auto_paragraphs(text: str) -> str:
     work = _KEEP.sub(keep, text.replace("\r\n", "\n").replace("\r", "\n"))
     work = _CLOSE.sub(r"\1\n\n", _OPEN.sub(r"\n\n\1", work))
     chunks = [chunk.strip() for chunk in re.split(r"\n[ \t]*\n", work)]
-    out = [chunk if _STARTS_BLOCK.match(chunk) or _only_kept(chunk)
-           else "<p>" + re.sub(r"[ \t]*\n[ \t]*", "<br />\n", chunk) + "</p>"
+    out = [chunk if _only_kept(chunk)
+           else _breaks(chunk) if _STARTS_BLOCK.match(chunk)
+           else "<p>" + _LINE_BREAK.sub("<br />\n", chunk) + "</p>"
            for chunk in chunks if chunk]
     return re.sub("\x00(\\d+)\x00", lambda m: kept[int(m.group(1))], "\n".join(out))
+
+
+def _breaks(chunk: str) -> str:
+    """A block element's own line breaks as ``<br />``, but none beside a block tag: the lines of
+    ``<address>1 Infinite Loop\nCupertino</address>`` are two lines in WordPress."""
+    return _BESIDE_BLOCK.sub(lambda m: (m.group(1) or "") + "\n", _LINE_BREAK.sub("<br />\n", chunk))
 
 
 def _only_kept(chunk: str) -> bool:

@@ -121,3 +121,27 @@ def test_pipes_in_code_and_links_of_table_cells_do_not_split_the_cell() -> None:
     row = html_to_markdown(html).markdown.splitlines()[2]
     assert row == r'| `a\|b` | [l\|k](http://x/?a=1\|2 "t\|u") ![x\|y](i\|.jpg) |'
     assert html_to_markdown("<p><code>a|b</code></p>").markdown == "`a|b`\n"  # only in cells
+
+
+def test_a_table_footer_is_a_last_row_not_a_second_header() -> None:
+    # the theme unit test's <tfoot> got a second "| --- |" line: a row of dashes in every page
+    html = ("<table><thead><tr><th>otsikko</th><th>toinen</th></tr></thead><tbody><tr><td>a</td>"
+            "<td>b</td></tr></tbody><tfoot><tr><th>yhteensä</th><th>2</th></tr></tfoot></table>")
+    assert html_to_markdown(html).markdown == (
+        "| otsikko | toinen |\n| --- | --- |\n| a | b |\n| yhteensä | 2 |\n")
+
+
+def test_a_footer_written_before_the_body_keeps_the_table_as_html() -> None:
+    # a browser shows such a footer last; a pipe table would show it in the middle
+    html = ("<table><thead><tr><th>o</th></tr></thead><tfoot><tr><td>loppu</td></tr></tfoot>"
+            "<tbody><tr><td>a</td></tr></tbody></table>")
+    assert html_to_markdown(html).markdown.startswith("<table>")
+
+
+@pytest.mark.parametrize("text", ["-- -", "- - -", "--  --", "---"])
+def test_a_line_of_dashes_is_text_not_a_thematic_break(text: str) -> None:
+    # found by the emphasis property test: "-- -" rendered as <hr> and its text was gone
+    from markdown_it import MarkdownIt
+
+    rendered = MarkdownIt("commonmark").render(html_to_markdown(f"<p>{text}</p>").markdown)
+    assert "<hr" not in rendered and rendered.count("-") == text.count("-")

@@ -255,31 +255,21 @@ class MarkdownWalker:
     convert_th = convert_td
 
     def convert_tr(self, el: Element, text: str, parent_tags: frozenset[str]) -> str:
-        """A table row; the first one gets the header separator (or an empty header above it)."""
+        """A table row; the table's first row gets the header separator (or an empty header above
+        it). Only the first: a ``<tfoot>`` row once got a second separator, shown as a row of
+        ``---`` in every page."""
+        table = el.find_parent("table")
+        rows = [row for row in table.find_all("tr") if row.find_parent("table") is table] if table else []
+        if rows and rows[0] is not el:
+            return "|" + text + "\n"
         cells = el.find_all(("td", "th"))
         parent = el.parent
         assert parent is not None
-        is_first_row = _previous_element(el) is None
         is_headrow = all(cell.name == "th" for cell in cells) or (
             parent.name == "thead" and len(parent.find_all("tr")) == 1)
-        grandparent = parent.parent
-        is_head_row_missing = (is_first_row and parent.name != "tbody") or (
-            is_first_row and parent.name == "tbody" and grandparent is not None
-            and not grandparent.find_all("thead"))
         full_colspan = sum(max(1, min(1000, int(c.attrs["colspan"])))
                            if c.attrs.get("colspan", "").isdigit() else 1 for c in cells)
-        overline = underline = ""
-        if is_headrow and is_first_row:
-            underline += "| " + " | ".join(["---"] * full_colspan) + " |" + "\n"
-        elif is_head_row_missing or (is_first_row and (
-                parent.name == "table" or (parent.name == "tbody" and _previous_element(parent) is None))):
-            overline += "| " + " | ".join([""] * full_colspan) + " |" + "\n"
-            overline += "| " + " | ".join(["---"] * full_colspan) + " |" + "\n"
-        return overline + "|" + text + "\n" + underline
-
-
-def _previous_element(node: Node) -> Element | None:
-    previous = node.previous_sibling
-    while previous is not None and not isinstance(previous, Element):
-        previous = previous.previous_sibling
-    return previous
+        separator = "| " + " | ".join(["---"] * full_colspan) + " |" + "\n"
+        if is_headrow:
+            return "|" + text + "\n" + separator
+        return "| " + " | ".join([""] * full_colspan) + " |" + "\n" + separator + "|" + text + "\n"

@@ -93,6 +93,13 @@ def _cells(row: Element) -> list[Element]:
     return [c for c in row.children if isinstance(c, Element) and c.name in ("td", "th")]
 
 
+def _footer_first(rows: list[Element], table: Element) -> bool:
+    """A ``<tfoot>`` written before the body (HTML 4 put it there; a browser shows it last): a pipe
+    table, which has no footer, would show it in the middle."""
+    parts = [row.parent.name if row.parent is not None and row.parent is not table else "" for row in rows]
+    return "tfoot" in parts and any(part != "tfoot" for part in parts[parts.index("tfoot"):])
+
+
 def pipe_table_ok(table: Element) -> bool:
     """A pipe table can express ``table``: a header row, equal widths, inline-only cells."""
     rows = [r for r in table.find_all("tr") if r.find_parent("table") is table]
@@ -103,7 +110,7 @@ def pipe_table_ok(table: Element) -> bool:
         return False
     first = _cells(rows[0])
     header = all(c.name == "th" for c in first) or rows[0].find_parent("thead") is not None
-    if not header:
+    if not header or _footer_first(rows, table):
         return False
     block = ("p", "div", "ul", "ol", "pre", "blockquote", "br", "h1", "h2", "h3", "h4", "h5", "h6",
              "iframe", "object", "dl", "hr")

@@ -10,8 +10,9 @@ from importer.html.tree import Element, Node, Text
 _YOUTUBE = re.compile(
     r"(?:youtube(?:-nocookie)?\.com/(?:embed/|v/|watch\?v=)|youtu\.be/)([A-Za-z0-9_-]{11})"
 )
-#: ``#``, ``>``, ``-``/``+`` list markers, setext underlines and ordinals like ``10. kesäkuuta``.
-LINE_START = re.compile(r"^(\s*)(#|>|[-+](?=\s|$)|=+\s*$|-+\s*$|(\d{1,9})([.)])(?=\s|$))")
+#: ``#``, ``>``, ``-``/``+`` list markers, setext underlines, thematic breaks (``---``, ``-- -``)
+#: and ordinals like ``10. kesäkuuta``.
+LINE_START = re.compile(r"^(\s*)(#|>|[-+](?=\s|$)|=+\s*$|-[-\s]*$|(\d{1,9})([.)])(?=\s|$))")
 
 
 def youtube_id(url: str) -> str | None:

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any, ClassVar
 
 import pytest
+from processes import child_pids
 from run_helpers import messy_export
 
 import importer.pipeline
@@ -139,19 +140,6 @@ def test_no_fork_while_other_threads_run() -> None:
         thread.join()
 
 
-def _children(pid: int) -> list[int]:
-    """Processes whose parent is ``pid`` (from /proc)."""
-    found = []
-    for stat in Path("/proc").glob("[0-9]*/stat"):
-        try:
-            fields = stat.read_text().rsplit(")", 1)[1].split()
-        except (OSError, IndexError):
-            continue
-        if int(fields[1]) == pid:
-            found.append(int(stat.parent.name))
-    return found
-
-
 def _group_is_gone(pgid: int) -> bool:
     deadline = time.monotonic() + 10
     while time.monotonic() < deadline:
@@ -181,7 +169,7 @@ def test_an_interrupt_while_the_worker_checks_leaves_the_output_and_no_process(
     deadline = time.monotonic() + TIMEOUT
     # Once the output is being staged the checks worker is at work (a reader of pieces, forked
     # earlier, is gone by then).
-    while not (any(p.suffix == ".tmp" for p in tmp_path.iterdir()) and _children(proc.pid)):
+    while not (any(p.suffix == ".tmp" for p in tmp_path.iterdir()) and child_pids(proc.pid)):
         assert proc.poll() is None, "the run ended before it was caught writing with its worker"
         assert time.monotonic() < deadline
         time.sleep(0.001)

@@ -21,6 +21,7 @@ import pytest
 from conftest import BLOG_FI, FUZZ
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from processes import child_pids
 from run_helpers import messy_export
 
 import importer
@@ -158,18 +159,6 @@ def test_a_large_export_is_read_in_pieces_by_two_processes(tmp_path: Path,
     assert told[-1] == (path.stat().st_size, path.stat().st_size)
 
 
-def _children(pid: int) -> list[int]:
-    found = []
-    for stat in Path("/proc").glob("[0-9]*/stat"):
-        try:
-            fields = stat.read_text().rsplit(")", 1)[1].split()
-        except (OSError, IndexError):
-            continue
-        if int(fields[1]) == pid:
-            found.append(int(stat.parent.name))
-    return found
-
-
 def test_ctrl_c_while_reading_in_pieces_leaves_nothing_behind(tmp_path: Path) -> None:
     source = _write(tmp_path, messy_export(posts=2500, comments_per_post=4))
     assert source.stat().st_size > pieces.PARALLEL_BYTES
@@ -178,7 +167,7 @@ def test_ctrl_c_while_reading_in_pieces_leaves_nothing_behind(tmp_path: Path) ->
                              "-o", str(out)], stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True,
                             start_new_session=True)
     deadline = time.monotonic() + TIMEOUT
-    while not _children(proc.pid):
+    while not child_pids(proc.pid):
         assert proc.poll() is None and time.monotonic() < deadline, "the run read no pieces"
         time.sleep(0.002)
     os.killpg(proc.pid, signal.SIGINT)

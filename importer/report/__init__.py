@@ -11,9 +11,9 @@ report=, report_html=)`` writes the files through ``importer.io``.
 from __future__ import annotations
 
 import json
-from importlib import import_module
 from typing import Any
 
+from importer.lazy import lazy_names
 from importer.report.choice import parse_views
 
 #: Loaded when first used: building a report needs markdown-it and the view renderers, which a
@@ -22,13 +22,7 @@ _LAZY = {"REPORT_SCHEMA": "importer.report.build", "build_report": "importer.rep
          "render_html": "importer.report.page"}
 
 
-def __getattr__(name: str) -> Any:
-    module = _LAZY.get(name)
-    if module is None:
-        raise AttributeError(f"module 'importer.report' has no attribute {name!r}")
-    value = getattr(import_module(module), name)
-    globals()[name] = value
-    return value
+__getattr__ = lazy_names(__name__, _LAZY)
 
 __all__ = ["REPORT_SCHEMA", "build_report", "parse_views", "render_html", "render_json"]
 

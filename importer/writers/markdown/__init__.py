@@ -6,8 +6,7 @@ and the layout are imported on first use: the registry names them for every run,
 WXR run has no use for their modules (PyYAML, the process pool, the HTML converter).
 """
 
-from typing import Any
-
+from importer.lazy import lazy_names
 from importer.writers.markdown.options import FLAVORS, MarkdownOptions
 
 __all__ = ["FLAVORS", "MarkdownOptions", "PlannedPost", "plan", "write_markdown"]
@@ -16,10 +15,4 @@ _LAZY = {"write_markdown": "importer.writers.markdown.writer", "plan": "importer
          "PlannedPost": "importer.writers.markdown.layout"}
 
 
-def __getattr__(name: str) -> Any:
-    module = _LAZY.get(name)
-    if module is None:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    from importlib import import_module
-
-    return getattr(import_module(module), name)
+__getattr__ = lazy_names(__name__, _LAZY)

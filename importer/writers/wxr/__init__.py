@@ -4,16 +4,10 @@
 has no use for the writer's modules (start-up of a small conversion, issue 12).
 """
 
-from typing import Any
-
+from importer.lazy import lazy_names
 from importer.writers.wxr.options import WxrOptions
 
 __all__ = ["WxrOptions", "write_wxr"]
 
 
-def __getattr__(name: str) -> Any:
-    if name == "write_wxr":
-        from importer.writers.wxr.writer import write_wxr
-
-        return write_wxr
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+__getattr__ = lazy_names(__name__, {"write_wxr": "importer.writers.wxr.writer"})

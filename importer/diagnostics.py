@@ -127,6 +127,7 @@ DiagnosticCode = Literal[
     "kind-custom",
     "control-chars-removed",
     "entry-id-renamed",
+    "menu-id-renamed",
     "split-oversize",
     "post-password-withheld",
     "featured-image-missing",
@@ -270,15 +271,17 @@ CODES: dict[DiagnosticCode, Code] = {
            "from word processors); they were removed before parsing.", ""),
         _c("entry-id-renamed", _W, "Two entries share one id (a known WordPress.com export "
            "defect); the later one was kept under a distinct id.", "Check the entry by hand."),
+        _c("menu-id-renamed", _I, "Two navigation menu items share one id, as WordPress.com "
+           "exports write them when a menu entry is in two menus; the later one was kept under a "
+           "distinct id.", ""),
         _c("split-oversize", _W, "One entry with its comments and attachments is larger than "
            "--split-size; it was written alone in a file over that size.",
            "Raise --split-size or the upload limit of the WordPress host."),
         _c("post-password-withheld", _W, "A password-protected WordPress post was written as a "
-           "draft, without its password: a static site or a JSON document cannot protect a page, "
+           "draft, without its password: a static site cannot protect a page, "
            "and publishing it openly would show what the author kept behind the password.",
            "To publish it anyway, remove the draft mark in its front matter (draft: true, "
-           "published: false, Status: draft) or set its status in JSON; convert to WXR to keep "
-           "the password."),
+           "published: false, Status: draft); WXR and JSON keep the post with its password."),
         _c("featured-image-missing", _W, "A WordPress post names a featured image (_thumbnail_id) "
            "that is not an attachment in the export; the post was kept without it.",
            "Export the attachments too (WordPress: Tools > Export > All content), or set the "

@@ -147,6 +147,14 @@ def test_repeated_post_ids_are_all_kept(tmp_path: Path) -> None:
     assert [d.entry for d in diagnostics if d.code == "entry-id-renamed"] == ["7-2"]
 
 
+def test_repeated_menu_item_ids_are_wordpress_coms_quirk_not_a_warning(tmp_path: Path) -> None:
+    menu = item(9, type_="nav_menu_item")
+    archive, diagnostics = load(tmp_path, document(menu + menu))
+    assert [p.id for p in archive.posts] == ["9", "9-2"]
+    assert [(d.code, str(d.severity), d.entry) for d in diagnostics if d.code.endswith("-renamed")] == [
+        ("menu-id-renamed", "info", "9-2")]
+
+
 def test_item_without_date_is_left_out_with_one_diagnostic(tmp_path: Path) -> None:
     archive, diagnostics = load(tmp_path, document(item(1) + item(2, date="", gmt="")))
     assert [p.id for p in archive.posts] == ["1"]

@@ -74,6 +74,8 @@ EXAMPLES: dict[str, str] = {
                              "(U+000B) were removed before parsing.",
     "entry-id-renamed": "export.wordpress.xml:entry[42]: warning[entry-id-renamed]: A second item has id "
                         "'42'; kept as '42-2'.",
+    "menu-id-renamed": "export.wordpress.xml:entry[1643-2]: info[menu-id-renamed]: A second menu item has "
+                       "id '1643'; kept as '1643-2'.",
     "link-old-host": "site:entry[7000000000000000002]: warning[link-old-host]: 2 links still point at "
                      "http://sosmedia-ja-muuta.blogspot.com/search/label/Orkut and other old pages.",
     "page-dynamic-views": "mirror/index.html: warning[page-dynamic-views]: 'index.html' is a Dynamic Views "

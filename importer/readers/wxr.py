@@ -15,7 +15,8 @@ little memory. Quirks handled:
   entry's id), so ``len(archive.posts)`` equals the file's item count; custom types (``product``)
   are kept with their kind and reported once per type (``kind-custom``), WordPress's own are not.
 - WordPress.com exports repeat some ``post_id``s on distinct items (menu entries of two menus):
-  both are kept, the later under ``<id>-2`` (``entry-id-renamed``).
+  both are kept, the later under ``<id>-2`` (``menu-id-renamed`` for menu items, WordPress.com's
+  own quirk; ``entry-id-renamed`` for anything else).
 - Tags and categories both become labels (each once, file order); the category names are also
   listed in ``extra["wxr_categories"]`` (JSON) and other taxonomies in ``extra["wxr_terms"]``.
 - Comments: ``comment_approved`` 1 → published, 0 → pending, spam → spam, trash → deleted;
@@ -245,14 +246,16 @@ def _item(raw: _Raw, state: _State) -> Post | None:
         state.diagnostics.report("entry-invalid", f"Item '{f.get('title', '')}' has no id or no "
                                  "date; left out.", entry=post_id or None)
         return None
+    kind = f.get("wp:post_type", "").strip() or "post"
     if post_id in state.seen:
         renamed = next(f"{post_id}-{n}" for n in range(2, len(state.seen) + 3)
                        if f"{post_id}-{n}" not in state.seen)
-        state.diagnostics.report("entry-id-renamed", f"A second item has id '{post_id}'; kept as "
-                                 f"'{renamed}'.", entry=renamed)
+        menu = kind == "nav_menu_item"  # WordPress.com repeats these ids: its own quirk, not damage
+        state.diagnostics.report("menu-id-renamed" if menu else "entry-id-renamed",
+                                 f"A second {'menu item' if menu else 'item'} has id '{post_id}'; "
+                                 f"kept as '{renamed}'.", entry=renamed)
         post_id = renamed
     state.seen.add(post_id)
-    kind = f.get("wp:post_type", "").strip() or "post"
     state.kinds[kind] += 1
     status = f.get("wp:status", "").strip().lower()
     extra = _item_extra(raw, kind)

@@ -145,3 +145,10 @@ def test_a_line_of_dashes_is_text_not_a_thematic_break(text: str) -> None:
 
     rendered = MarkdownIt("commonmark").render(html_to_markdown(f"<p>{text}</p>").markdown)
     assert "<hr" not in rendered and rendered.count("-") == text.count("-")
+
+
+def test_the_line_after_a_break_starts_without_a_space() -> None:
+    # WordPress classic text (and Takeout bodies) put a newline after each <br />: every such
+    # line of the Markdown began with a space that no page shows
+    assert html_to_markdown("<p>1 Infinite Loop<br />\nCupertino<br />\n- ei lista</p>").markdown == (
+        "1 Infinite Loop  \nCupertino  \n\\- ei lista\n")

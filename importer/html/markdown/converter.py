@@ -137,7 +137,8 @@ class BloggerConverter(MarkdownWalker):
         """Text with line-start block markers escaped when the text begins a line."""
         text = super().process_text(el, parent_tags)
         if text and "_noformat" not in parent_tags and starts_line(el):
-            text = LINE_START.sub(escape_marker, text, count=1)
+            # a line's leading space (the newline after a <br />) shows in no page: not written
+            text = LINE_START.sub(escape_marker, text.lstrip(" "), count=1)
         return text
 
     def convert_br(self, el: Element, text: str, parent_tags: frozenset[str]) -> str:

@@ -180,6 +180,9 @@ class ReadOptions(Options):
     held in memory while it is read, so this also bounds the run's memory."""
     progress: Callable[[int, int], None] | None = field(default=None, compare=False, repr=False)
     """Called now and then with (bytes read, total bytes) by readers of big files (no flag)."""
+    each_blog: bool = field(default=False, compare=False, repr=False)
+    """True when every blog of the Takeout is read in turn (``convert --blog all``): the others
+    are not named as left unread (no flag; ``convert_each_blog`` sets it)."""
     forced: bool = field(default=False, compare=False, repr=False)
     """True when the caller chose the reader (``--from``): it reads what it can instead of
     refusing input that detection would not recognise (no flag; ``read(format=...)`` sets it)."""

@@ -211,8 +211,8 @@ def convert_each_blog(source: str | Path, output: str | Path, to: str, *,
         target = blog_output(output, title, spec.layout)
         reports = {key: blog_output(kwargs[key], title, "file") for key in ("report", "report_html")
                    if kwargs.get(key) is not None}
-        result = convert(source, target, to, read_options=dataclasses.replace(options, blog=title),
-                         **{**kwargs, **reports})
+        each = dataclasses.replace(options, blog=title, each_blog=True)
+        result = convert(source, target, to, read_options=each, **{**kwargs, **reports})
         runs.append((title, target, result))
     return runs
 

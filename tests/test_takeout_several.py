@@ -72,6 +72,8 @@ def test_convert_blog_all_writes_each_blog_into_its_own_folder(tmp_path: Path) -
     assert (sites / "sosmedia-ja-muuta" / "content" / "tietoa-minusta.md").is_file()
     assert f"== Toinen blogi -> {sites / 'toinen-blogi'}" in err.splitlines()
     assert err.count("entries: ") == 3
+    # every blog was asked for: none is "also held" by the input (it was said once per blog)
+    assert "blogs-several" not in err
 
 
 def test_convert_blog_all_to_one_file_each(tmp_path: Path) -> None:

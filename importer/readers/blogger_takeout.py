@@ -54,7 +54,8 @@ _SLUG_MAX = 40
 
 def read_blogger_takeout(path: Path, options: ReadOptions, diagnostics: Diagnostics) -> Archive:
     """Read one blog of a Takeout (feed.atom, blog folder, Takeout folder or .zip)."""
-    source = resolve(path, options.blog, diagnostics, inflated_limit(options.max_inflated))
+    source = resolve(path, options.blog, diagnostics, inflated_limit(options.max_inflated),
+                     name_others=not options.each_blog)
     settings = source.settings
     collected = collect_with_retries(
         source.open, source.label, source.size, options, diagnostics, collect_entry=_collect_entry,

@@ -85,12 +85,15 @@ def inflated_limit(text: str | None) -> int:
 
 
 def resolve(path: Path, options_blog: str | None, diagnostics: Diagnostics,
-            max_inflated: int = MAX_INFLATED) -> FeedSource:
+            max_inflated: int = MAX_INFLATED, *, name_others: bool = True) -> FeedSource:
     """The ``FeedSource`` for ``path``; ``UsageError`` listing blogs when the choice is unclear.
 
-    A zip member that would inflate past ``max_inflated`` bytes is an ``InputError``.
+    A zip member that would inflate past ``max_inflated`` bytes is an ``InputError``. The blogs
+    not read are named (``blogs-several``) unless ``name_others`` is False (every blog is read in
+    turn).
     """
-    return _choose(_candidates(path, max_inflated), options_blog, str(path), diagnostics)
+    return _choose(_candidates(path, max_inflated), options_blog, str(path),
+                   diagnostics if name_others else Diagnostics())
 
 
 def blog_titles(path: Path, max_inflated: int = MAX_INFLATED) -> list[str]:

@@ -51,8 +51,8 @@ def _run(*args: str) -> tuple[int, str, str]:
 
 
 def test_info_lists_every_blog_with_its_counts(tmp_path: Path) -> None:
-    code, out, _ = _run("info", str(_three_blogs(tmp_path)))
-    assert code == 0
+    code, out, err = _run("info", str(_three_blogs(tmp_path)))
+    assert code == 0 and "blogs-several" not in err  # every blog is listed
     assert "blogs:     3 (--blog NAME shows one; convert --blog all writes each)" in out
     assert "  Kolmas: 2 posts, 0 pages, 0 drafts, 0 comments; 2011-01-01 .. 2011-02-01" in out
     assert "  Sosmedia ja muuta: 6 posts, 1 page, 1 draft, 5 comments; 2010-01-02 .. 2010-06-12" in out

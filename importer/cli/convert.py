@@ -208,8 +208,8 @@ def _info_blogs(input_path: str, from_format: str | None, options: ReadOptions, 
     diagnostics = Diagnostics()
     summaries = []
     for title in titles:
-        archive = read(input_path, format=from_format, options=dataclasses.replace(options, blog=title),
-                       diagnostics=diagnostics)
+        each = dataclasses.replace(options, blog=title, each_blog=True)  # all are listed: none "also held"
+        archive = read(input_path, format=from_format, options=each, diagnostics=diagnostics)
         summaries.append(summarize(archive))
     if as_json:
         click.echo(json.dumps({"format": summaries[0]["format"], "blogs": summaries,

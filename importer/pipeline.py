@@ -9,6 +9,7 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import functools
+import os
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar
@@ -91,6 +92,7 @@ def convert(
     _check_output_options(spec, output, web)
     read_options = with_progress(read_options or ReadOptions(), "reading", progress)
     reports = _report_targets(output, report, report_html)
+    _not_the_input(source, output, reports)
     views = _views(report_views) if reports or report_views != "problems" else "problems"
     target = Path(output) if str(output) != "-" else None
     with output_lock(target) if not dry_run else contextlib.nullcontext():
@@ -302,6 +304,16 @@ def _report_targets(output: str | Path, report: str | Path | None,
         raise OptionError("report", report or report_html, "the output and the reports must be "
                           "different files")
     return targets
+
+
+def _not_the_input(source: str | Path, output: str | Path, reports: dict[str, str]) -> None:
+    """Refuse an output or a report that is the input itself, ``force`` or not: the export being
+    read would be replaced by what was made from it (``-o blog.xml --force`` on ``blog.xml``)."""
+    keywords = {"json": "report", "html": "report_html"}
+    for keyword, path in (("output", str(output)), *((keywords[k], p) for k, p in reports.items())):
+        if path != "-" and Path(path).exists() and Path(source).exists() and os.path.samefile(path, source):
+            raise OptionError(keyword, path, "is the input itself; give another name (the input "
+                              "is never replaced, not even with --force)")
 
 
 def _views(report_views: str) -> str | frozenset[str]:

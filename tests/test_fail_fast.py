@@ -161,3 +161,25 @@ def test_reports_blogimport_wrote_are_replaced_on_a_re_run_but_foreign_files_are
     code, err = run(*args)
     assert code == 1 and "r.html: exists; pass --force" in err
     assert (tmp_path / "r.html").read_text() == "<html>my own page</html>"
+
+
+@pytest.mark.parametrize("flags", [["-o", "{input}"], ["-o", "out.json", "--report", "{input}"],
+                                   ["-o", "out.json", "--report-html", "./{input}"]])
+def test_the_input_is_never_an_output_not_even_with_force(tmp_path: Path, flags: list[str],
+                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    # `convert blog.xml --to json -o blog.xml --force` replaced the export with the JSON made from it
+    monkeypatch.chdir(tmp_path)
+    original = (BLOG_FI / "legacy.xml").read_bytes()
+    Path("blog.xml").write_bytes(original)
+    args = [f.format(input="blog.xml") for f in flags]
+    result = CliRunner().invoke(main, ["convert", "blog.xml", "--to", "json", *args, "--force"])
+    assert result.exit_code == 2, result.output
+    assert "is the input itself" in result.stderr
+    assert Path("blog.xml").read_bytes() == original and not Path("out.json").exists()
+
+
+def test_the_library_refuses_the_input_as_output_by_keyword(tmp_path: Path) -> None:
+    source = tmp_path / "blog.xml"
+    source.write_bytes((BLOG_FI / "legacy.xml").read_bytes())
+    with pytest.raises(OptionError, match=r"output=.*is the input itself"):
+        importer.convert(source, source, "wxr", force=True)

@@ -81,3 +81,19 @@ def test_converts_to_markdown(corpus: Path, tmp_path: Path, name: str) -> None:
     # attachments and menu items are not pages of a static site
     assert len(written) == sum(p.kind in ("post", "page") for p in result.archive.posts)
     assert all(p.read_text(encoding="utf-8").startswith(("---", "+++")) for p in written)
+
+
+def test_repeated_menu_items_get_distinct_names_in_wxr_without_a_warning_each(corpus: Path) -> None:
+    # they were 18 slug-collision warnings on top of their 18 menu-id-renamed notes (in validate too)
+    from lxml import etree
+
+    from importer.writers import write
+
+    diagnostics = Diagnostics()
+    archive = read(corpus / "wxr" / THEME, diagnostics=diagnostics)
+    [output] = write(archive, "wxr", None, diagnostics)
+    assert "slug-collision" not in diagnostics.codes()
+    wp = "{http://wordpress.org/export/1.2/}"
+    names = [item.findtext(f"{wp}post_name") for item in etree.fromstring(output.data).iter("item")
+             if item.findtext(f"{wp}post_type") == "nav_menu_item"]
+    assert len(names) == 70 and len(set(names)) == 70

@@ -40,8 +40,10 @@ def assign_post_names(posts: Iterable[Post], locale: str | None,
         if name:
             by_kind[post.kind].append(SlugRequest(post.id, name, post.published))
     names: dict[str, str] = {}
-    for requests in by_kind.values():
-        names.update(unique_slugs(requests, diagnostics))
+    for kind, requests in by_kind.items():
+        # a menu item's name is no address anyone visits; its repeats are WordPress.com's own
+        # (said once per item as menu-id-renamed), so they are renamed without a warning
+        names.update(unique_slugs(requests, diagnostics if kind != "nav_menu_item" else Diagnostics()))
     return names
 
 

@@ -20,7 +20,7 @@ from visible import counts, empty_elements, literal_markers, soup, styled_chars,
 
 import importer
 from importer.diagnostics import Diagnostics
-from importer.model import Archive, Blog, Post
+from importer.model import POST_KINDS, Archive, Blog, Post
 
 EMPTY_DIAGNOSTIC = "html-empty-dropped"
 #: Sanitizing removes an embed from a host not on the allow-list and says so in ``script-removed``
@@ -52,7 +52,7 @@ def bodies_archive(paths: list[Path]) -> Archive:
 def write_posts(site: Path, source: str, archive: Archive, flavor: str) -> list[Written]:
     """Write each published post of ``archive`` as ``<content>/<source>/<nnn>.md``."""
     written: list[Written] = []
-    for number, post in enumerate(p for p in archive.posts if p.is_public):
+    for number, post in enumerate(p for p in archive.posts if p.is_public and p.kind in POST_KINDS):
         diagnostics = Diagnostics()
         files = importer.write(replace(archive, posts=(post,)), flavor, diagnostics=diagnostics)
         (markdown,) = [f for f in files if f.path.endswith(".md") and f.path != "SITE-NOTES.md"]

@@ -23,12 +23,16 @@ from visible import fold_typography, soup, visible_text
 import importer
 
 BODIES = sorted((FIXTURES / "html-bodies").glob("*.html"))
-#: Every Blogger export of the shared corpus (corpus/INDEX.md), by a short name.
+#: Every Blogger export of the shared corpus (corpus/INDEX.md), and WordPress's theme unit test, by
+#: a short name.
 CORPUS_EXPORTS = {
     "kriscargile": "legacy/kriscargile_blog-08-19-2012.xml",
     "gbc2008": "legacy/gbc_blogger-sample2_2008.xml",
     "triplog": "takeout/bhpayne_triplog",
     "dscpl": "html/en_dscpl_2010-06_simple-template_post.html",
+    # WordPress: classic-editor text (paragraphs made as WordPress shows them), tables with
+    # footers, addresses, and the block editor's markup
+    "themeunit": "wxr/theme-test-data-themeunittestdata.wordpress.xml",
 }
 SOURCES = ["blog-fi", "bodies", *CORPUS_EXPORTS]
 

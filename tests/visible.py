@@ -86,8 +86,15 @@ def counts(root: Tag) -> dict[str, int]:
         "headings": len(root.find_all(HEADINGS)),
         "list items": len(root.find_all("li")),
         "tables": len(tables),
-        "code blocks": len(root.find_all("pre")),
+        "code blocks": len(root.find_all("pre")) + len(_multiline_code(root)),
     }
+
+
+def _multiline_code(root: Tag) -> list[Tag]:
+    """``<code>`` holding line breaks outside ``<pre>``: a block of code as a reader sees it (and
+    as a fenced block after conversion), e.g. WordPress's ``<code>.post-title {<br />...}</code>``."""
+    return [code for code in root.find_all("code")
+            if code.find("br") is not None and code.find_parent("pre") is None]
 
 
 def empty_elements(root: Tag) -> dict[str, int]:
